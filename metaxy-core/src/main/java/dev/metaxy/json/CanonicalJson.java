@@ -1,0 +1,129 @@
+package dev.metaxy.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Serialises a Jackson tree exactly as Python's {@code json.dumps(obj, sort_keys=True)} does, so that hashes of JSON
+ * (spec versions, definition versions) match Python Metaxy byte for byte.
+ *
+ * <p>Floating-point nodes are written as Python floats and integral nodes as Python ints. Parse input with an
+ * {@code ObjectMapper} that keeps JSON floats as doubles (the default; do not enable
+ * {@code USE_BIG_DECIMAL_FOR_FLOATS}): a {@code DecimalNode} is converted to the nearest double, as Python would
+ * read it.
+ */
+public final class CanonicalJson {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** Orders strings by Unicode code point, as Python compares {@code str}; UTF-16 order differs above U+FFFF. */
+    public static final Comparator<String> CODE_POINT_ORDER = CanonicalJson::compareCodePoints;
+
+    private CanonicalJson() {}
+
+    /**
+     * Returns {@code json.dumps(node, sort_keys=True)}.
+     *
+     * @throws IllegalArgumentException if the tree holds a node JSON cannot express (missing, binary or POJO)
+     */
+    public static String write(JsonNode node) {
+        StringBuilder out = new StringBuilder(256);
+        write(node, out);
+        return out.toString();
+    }
+
+    private static void write(JsonNode node, StringBuilder out) {
+        switch (node.getNodeType()) {
+            case OBJECT:
+                writeObject(node, out);
+                break;
+            case ARRAY:
+                out.append('[');
+                for (int i = 0; i < node.size(); i++) {
+                    if (i > 0) {
+                        out.append(", ");
+                    }
+                    write(node.get(i), out);
+                }
+                out.append(']');
+                break;
+            case STRING:
+                writeString(node.textValue(), out);
+                break;
+            case NUMBER:
+                if (node.isIntegralNumber()) {
+                    out.append(node.numberValue().toString());
+                } else {
+                    out.append(PythonFloat.repr(node.doubleValue()));
+                }
+                break;
+            case BOOLEAN:
+                out.append(node.booleanValue() ? "true" : "false");
+                break;
+            case NULL:
+                out.append("null");
+                break;
+            default:
+                throw new IllegalArgumentException(
+                        "Cannot write a " + node.getNodeType() + " node as Python JSON: " + node);
+        }
+    }
+
+    private static void writeObject(JsonNode node, StringBuilder out) {
+        List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(node.properties());
+        fields.sort(Map.Entry.comparingByKey(CODE_POINT_ORDER));
+        out.append('{');
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            writeString(fields.get(i).getKey(), out);
+            out.append(": ");
+            write(fields.get(i).getValue(), out);
+        }
+        out.append('}');
+    }
+
+    /** Writes a string with {@code ensure_ascii=True} escaping; non-BMP characters come out as surrogate pairs. */
+    private static void writeString(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"': out.append("\\\""); break;
+                case '\\': out.append("\\\\"); break;
+                case '\n': out.append("\\n"); break;
+                case '\r': out.append("\\r"); break;
+                case '\t': out.append("\\t"); break;
+                case '\b': out.append("\\b"); break;
+                case '\f': out.append("\\f"); break;
+                default:
+                    if (c >= 0x20 && c <= 0x7E) {
+                        out.append(c);
+                    } else {
+                        out.append("\\u")
+                                .append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF])
+                                .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+                    }
+            }
+        }
+        out.append('"');
+    }
+
+    private static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+}
