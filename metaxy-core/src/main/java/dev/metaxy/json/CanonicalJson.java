@@ -66,8 +66,8 @@ public final class CanonicalJson {
                 out.append("null");
                 break;
             default:
-                throw new IllegalArgumentException(
-                        "Cannot write a " + node.getNodeType() + " node as Python JSON: " + node);
+                throw new IllegalArgumentException("Cannot write a " + node.getNodeType() + " node ("
+                        + node.getClass().getSimpleName() + ") as Python JSON");
         }
     }
 

@@ -32,24 +32,44 @@ public final class PythonFloat {
         return value < 0 ? "-" + magnitude : magnitude;
     }
 
-    /** The shortest decimal that rounds back to {@code value}; its unscaled value has no trailing zeros. */
+    /**
+     * The shortest decimal that rounds back to {@code value}; its unscaled value has no trailing zeros. The digits
+     * of {@link Double#toString} always round-trip, so their count is an upper bound from which to search down.
+     */
     private static BigDecimal shortestRoundTrip(double value) {
         BigDecimal exact = new BigDecimal(value);
-        for (int precision = 1; precision <= MAX_SIGNIFICANT_DIGITS; precision++) {
-            BigDecimal nearest = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-            if (nearest.doubleValue() == value) {
-                return nearest.stripTrailingZeros();
-            }
-            // At an exact power of two the round-trip interval is twice as wide above the value as below it, so
-            // when the nearest candidate lies below and misses, the next one above may still read back.
-            if (nearest.compareTo(exact) < 0) {
-                BigDecimal above = nearest.add(nearest.ulp());
-                if (above.doubleValue() == value) {
-                    return above.stripTrailingZeros();
-                }
+        int precision = new BigDecimal(Double.toString(value)).stripTrailingZeros().precision();
+        BigDecimal best = candidate(exact, value, precision);
+        while (best == null && precision < MAX_SIGNIFICANT_DIGITS) {
+            best = candidate(exact, value, ++precision);
+        }
+        if (best == null) {
+            throw new AssertionError("17 significant digits always round-trip a double: " + value);
+        }
+        for (BigDecimal shorter; precision > 1 && (shorter = candidate(exact, value, --precision)) != null; ) {
+            best = shorter;
+        }
+        return best.stripTrailingZeros();
+    }
+
+    /**
+     * The decimal of {@code precision} significant digits nearest to {@code value} that reads back as it, or null.
+     * Round-tripping is monotonic in the precision: if one exists at p digits, one exists at p + 1.
+     */
+    private static BigDecimal candidate(BigDecimal exact, double value, int precision) {
+        BigDecimal nearest = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+        if (nearest.doubleValue() == value) {
+            return nearest;
+        }
+        // At an exact power of two the round-trip interval is twice as wide above the value as below it, so
+        // when the nearest candidate lies below and misses, the next one above may still read back.
+        if (nearest.compareTo(exact) < 0) {
+            BigDecimal above = nearest.add(nearest.ulp());
+            if (above.doubleValue() == value) {
+                return above;
             }
         }
-        throw new AssertionError("17 significant digits always round-trip a double: " + value);
+        return null;
     }
 
     private static String fixed(String digits, int exponent) {
