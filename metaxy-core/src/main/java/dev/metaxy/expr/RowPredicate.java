@@ -54,7 +54,11 @@ public final class RowPredicate implements Predicate<Map<String, ?>> {
    * @throws IllegalArgumentException if the filter references a column missing from the row
    */
   public Boolean evaluate(Map<String, ?> row) {
-    Expressions.requireColumns(expression, row.keySet());
+    for (String column : columns) {
+      if (!row.containsKey(column)) {
+        Expressions.requireColumns(expression, row.keySet());
+      }
+    }
     return evaluate((Function<String, ?>) row::get);
   }
 

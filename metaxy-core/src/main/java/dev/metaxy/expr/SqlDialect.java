@@ -39,8 +39,9 @@ public interface SqlDialect {
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException("cannot render non-finite double " + value);
     }
-    String plain = BigDecimal.valueOf(value).toPlainString();
-    return plain.indexOf('.') >= 0 ? plain : plain + ".0";
+    BigDecimal exact = BigDecimal.valueOf(value).stripTrailingZeros();
+    String plain = exact.toPlainString();
+    return exact.scale() > 0 ? plain : plain + ".0";
   }
 
   default String decimalLiteral(BigDecimal value) {
