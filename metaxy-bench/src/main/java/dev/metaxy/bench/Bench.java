@@ -207,6 +207,19 @@ public final class Bench {
         try {
             deleteDb(roundFile);
             Files.copy(template, roundFile, StandardCopyOption.REPLACE_EXISTING);
+            // Flush the copy to disk and read it once, so the first measurement of a round does not pay for
+            // write-back of dirty pages or a cold page cache that the second one would not.
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(roundFile,
+                java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.force(true);
+                java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocateDirect(1 << 20);
+                long pos = 0;
+                int read;
+                while ((read = ch.read(buf, pos)) > 0) {
+                    pos += read;
+                    buf.clear();
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
