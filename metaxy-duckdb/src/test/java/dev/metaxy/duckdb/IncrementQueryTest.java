@@ -170,6 +170,20 @@ class IncrementQueryTest {
     }
 
     @Test
+    void theWholeIncrementRunsAsOneStatementOverTheExpectedQuery() throws SQLException {
+        FeaturePlan plan = identityPlan();
+        SqlRelation materialised = identityExpected(plan);
+        SqlRelation current = identityCurrent(provenanceById(materialised, "sample_uid"));
+        SqlRelation video = SqlRelation.table(DIALECT, "video", List.of("sample_uid", SystemColumns.PROVENANCE_BY_FIELD,
+            SystemColumns.PROVENANCE, SystemColumns.DATA_VERSION_BY_FIELD, SystemColumns.DATA_VERSION));
+        SqlRelation expected = ENGINE.expectedQuery(plan, Map.of(FeatureKey.of("video"), video), null);
+        SqlRelation all = ENGINE.incrementQuery(plan, expected, current, null);
+        assertThat(QueryRows.run(conn, all.sql())).extracting(r -> r.get(SqlVersioningEngine.INCREMENT_KIND_COLUMN) + ":"
+            + r.get("sample_uid")).containsExactlyInAnyOrder("new:1", "new:null", "stale:3", "stale:6", "orphaned:4",
+            "orphaned:null");
+    }
+
+    @Test
     void expectedProvenanceNullIsNotStaleAgainstAStoredValue() throws SQLException {
         FeaturePlan plan = identityPlan();
         SqlRelation expected = SqlRelation.query("SELECT 7::BIGINT AS sample_uid, NULL::VARCHAR AS metaxy_provenance",
