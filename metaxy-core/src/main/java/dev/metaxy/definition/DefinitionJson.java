@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,6 +66,8 @@ public final class DefinitionJson {
         }
         try {
             return readDefinitions(parse(text, "definition file " + file));
+        } catch (InvalidKeyException e) {
+            throw new InvalidKeyException("Definition file " + file + ": " + e.getMessage());
         } catch (MetaxyDefinitionException e) {
             throw new MetaxyDefinitionException("Definition file " + file + ": " + e.getMessage(), e);
         }
@@ -113,10 +116,10 @@ public final class DefinitionJson {
         if (!node.has("key")) {
             throw new MetaxyDefinitionException(where + ": missing required key 'key'");
         }
-        FeatureKey key = FeatureKey.ofParts(keyParts(node.get("key"), where + ".key"));
-        String here = where + " (" + key + ")";
+        FeatureKey key = featureKey(node.get("key"), where + ".key");
+        String here = where;
         if (!node.has("id_columns") || node.get("id_columns").isNull()) {
-            throw new MetaxyDefinitionException(here + ": missing required key 'id_columns'");
+            throw new MetaxyDefinitionException(here + ": feature '" + key + "' is missing required key 'id_columns'");
         }
         FeatureSpec.Builder b = FeatureSpec.builder(key).idColumns(strings(node.get("id_columns"), here + ".id_columns"));
         JsonNode deps = node.get("deps");
@@ -157,7 +160,7 @@ public final class DefinitionJson {
 
     private static FeatureDep readDep(JsonNode node, String where) {
         if (node.isTextual() || node.isArray()) {
-            return FeatureDep.of(FeatureKey.ofParts(keyParts(node, where)));
+            return FeatureDep.of(featureKey(node, where));
         }
         if (!node.isObject()) {
             throw new MetaxyDefinitionException(where + ": expected a feature key or a dependency object, got " + kind(node));
@@ -169,7 +172,7 @@ public final class DefinitionJson {
         if (node.has("sql_filters") && node.has("filters")) {
             throw new MetaxyDefinitionException(where + ": give either 'sql_filters' or its alias 'filters', not both");
         }
-        FeatureDep.Builder b = FeatureDep.on(FeatureKey.ofParts(keyParts(node.get("feature"), where + ".feature")));
+        FeatureDep.Builder b = FeatureDep.on(featureKey(node.get("feature"), where + ".feature"));
         JsonNode select = node.get("select");
         if (select != null && !select.isNull()) {
             b.select(strings(select, where + ".select"));
@@ -210,7 +213,11 @@ public final class DefinitionJson {
     }
 
     private static FieldsMapping readMapping(JsonNode node, String where) {
-        JsonNode variant = node.isObject() && node.has("mapping") && node.size() == 1 ? node.get("mapping") : node;
+        JsonNode variant = node;
+        if (node.isObject() && node.has("mapping") && !node.has("type")) {
+            checkKeys(node, Set.of("mapping"), where);
+            variant = node.get("mapping");
+        }
         if (!variant.isObject() || !variant.has("type")) {
             throw new MetaxyDefinitionException(where + ": expected {\"mapping\": {\"type\": ...}}");
         }
@@ -218,13 +225,17 @@ public final class DefinitionJson {
         switch (type) {
             case "default": {
                 checkKeys(variant, Set.of("type", "match_suffix", "exclude_fields"), where);
-                boolean suffix = variant.has("match_suffix") && variant.get("match_suffix").asBoolean(false);
+                JsonNode ms = variant.get("match_suffix");
+                if (ms != null && !ms.isNull() && !ms.isBoolean()) {
+                    throw new MetaxyDefinitionException(where + ".match_suffix: expected true or false, got " + kind(ms));
+                }
+                boolean suffix = ms != null && ms.booleanValue();
                 List<FieldKey> exclude = new ArrayList<>();
                 JsonNode ex = variant.get("exclude_fields");
                 if (ex != null && !ex.isNull()) {
                     requireArray(ex, where + ".exclude_fields");
                     for (int i = 0; i < ex.size(); i++) {
-                        exclude.add(FieldKey.ofParts(keyParts(ex.get(i), where + ".exclude_fields[" + i + "]")));
+                        exclude.add(fieldKey(ex.get(i), where + ".exclude_fields[" + i + "]"));
                     }
                 }
                 return new FieldsMapping.Default(suffix, exclude);
@@ -243,9 +254,9 @@ public final class DefinitionJson {
                     requireArray(e.getValue(), w);
                     List<FieldKey> ups = new ArrayList<>();
                     for (int i = 0; i < e.getValue().size(); i++) {
-                        ups.add(FieldKey.ofParts(keyParts(e.getValue().get(i), w + "[" + i + "]")));
+                        ups.add(fieldKey(e.getValue().get(i), w + "[" + i + "]"));
                     }
-                    map.put(FieldKey.of(e.getKey()), ups);
+                    map.put(fieldKey(TextNode.valueOf(e.getKey()), w), ups);
                 }
                 return FieldsMapping.specific(map);
             }
@@ -261,7 +272,11 @@ public final class DefinitionJson {
     }
 
     private static Lineage readLineage(JsonNode node, String where) {
-        JsonNode rel = node.isObject() && node.has("relationship") ? node.get("relationship") : node;
+        JsonNode rel = node;
+        if (node.isObject() && node.has("relationship") && !node.has("type")) {
+            checkKeys(node, Set.of("relationship"), where);
+            rel = node.get("relationship");
+        }
         if (!rel.isObject() || !rel.has("type")) {
             throw new MetaxyDefinitionException(where + ": expected {\"relationship\": {\"type\": ...}}");
         }
@@ -273,13 +288,24 @@ public final class DefinitionJson {
                 return Lineage.identity();
             case "N:1":
                 checkKeys(rel, Set.of("type", "on"), where);
-                return new Lineage.Aggregation(on == null || on.isNull() ? null : strings(on, where + ".on"));
+                List<String> groupOn = on == null || on.isNull() ? null : strings(on, where + ".on");
+                try {
+                    return new Lineage.Aggregation(groupOn);
+                } catch (MetaxyDefinitionException e) {
+                    throw new MetaxyDefinitionException(where + ".on: " + e.getMessage(), e);
+                }
             case "1:N":
                 checkKeys(rel, Set.of("type", "on", "id_generation_pattern"), where);
                 if (on == null || on.isNull()) {
                     throw new MetaxyDefinitionException(where + ": expansion lineage (1:N) requires 'on'");
                 }
-                return new Lineage.Expansion(strings(on, where + ".on"), optText(rel, "id_generation_pattern", where));
+                List<String> parentOn = strings(on, where + ".on");
+                String pattern = optText(rel, "id_generation_pattern", where);
+                try {
+                    return new Lineage.Expansion(parentOn, pattern);
+                } catch (MetaxyDefinitionException e) {
+                    throw new MetaxyDefinitionException(where + ".on: " + e.getMessage(), e);
+                }
             default:
                 throw new MetaxyDefinitionException(where + ": unknown lineage type '" + type + "' (expected 1:1, N:1 or 1:N)");
         }
@@ -287,13 +313,13 @@ public final class DefinitionJson {
 
     private static FieldSpec readField(JsonNode node, String where) {
         if (node.isTextual() || node.isArray()) {
-            return FieldSpec.of(FieldKey.ofParts(keyParts(node, where)), FieldSpec.DEFAULT_CODE_VERSION, List.of());
+            return FieldSpec.of(fieldKey(node, where), FieldSpec.DEFAULT_CODE_VERSION, List.of());
         }
         if (!node.isObject()) {
             throw new MetaxyDefinitionException(where + ": expected a field key or a field object, got " + kind(node));
         }
         checkKeys(node, FIELD_KEYS, where);
-        FieldKey key = node.has("key") ? FieldKey.ofParts(keyParts(node.get("key"), where + ".key")) : FieldSpec.DEFAULT_KEY;
+        FieldKey key = node.has("key") ? fieldKey(node.get("key"), where + ".key") : FieldSpec.DEFAULT_KEY;
         JsonNode cv = node.get("code_version");
         String codeVersion = cv == null || cv.isNull() ? FieldSpec.DEFAULT_CODE_VERSION : scalarText(cv, where + ".code_version");
         JsonNode deps = node.get("deps");
@@ -318,7 +344,7 @@ public final class DefinitionJson {
             throw new MetaxyDefinitionException(where + ": expected {\"feature\": ..., \"fields\": [...]}");
         }
         checkKeys(node, Set.of("feature", "fields"), where);
-        FeatureKey feature = FeatureKey.ofParts(keyParts(node.get("feature"), where + ".feature"));
+        FeatureKey feature = featureKey(node.get("feature"), where + ".feature");
         JsonNode fields = node.get("fields");
         if (fields == null || fields.isNull() || (fields.isTextual() && ALL_DEP.equals(fields.asText()))) {
             return FieldDep.all(feature);
@@ -326,7 +352,7 @@ public final class DefinitionJson {
         requireArray(fields, where + ".fields");
         List<FieldKey> keys = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
-            keys.add(FieldKey.ofParts(keyParts(fields.get(i), where + ".fields[" + i + "]")));
+            keys.add(fieldKey(fields.get(i), where + ".fields[" + i + "]"));
         }
         return FieldDep.on(feature, keys);
     }
@@ -485,6 +511,24 @@ public final class DefinitionJson {
             return node;
         } catch (JsonProcessingException e) {
             throw new MetaxyDefinitionException(what + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A feature key from JSON; an invalid key is reported with its JSON path. */
+    private static FeatureKey featureKey(JsonNode node, String where) {
+        try {
+            return node != null && node.isTextual() ? FeatureKey.of(node.asText()) : FeatureKey.ofParts(keyParts(node, where));
+        } catch (InvalidKeyException e) {
+            throw new InvalidKeyException(where + ": " + e.getMessage());
+        }
+    }
+
+    /** A field key from JSON; an invalid key is reported with its JSON path. */
+    private static FieldKey fieldKey(JsonNode node, String where) {
+        try {
+            return node != null && node.isTextual() ? FieldKey.of(node.asText()) : FieldKey.ofParts(keyParts(node, where));
+        } catch (InvalidKeyException e) {
+            throw new InvalidKeyException(where + ": " + e.getMessage());
         }
     }
 

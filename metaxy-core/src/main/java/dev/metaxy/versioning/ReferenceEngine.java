@@ -5,6 +5,7 @@ import dev.metaxy.definition.SystemColumns;
 import dev.metaxy.expr.Expression;
 import dev.metaxy.expr.Expressions;
 import dev.metaxy.expr.RowPredicate;
+import dev.metaxy.frame.Frame;
 import dev.metaxy.graph.FeatureGraph;
 import dev.metaxy.hash.HashAlgorithm;
 import dev.metaxy.hash.Truncation;
@@ -73,6 +74,13 @@ public final class ReferenceEngine {
             out.add(withProvenance(plan, row));
         }
         return out;
+    }
+
+    /** {@link #expected} over Arrow frames: upstream frames in, the expected rows as a new frame out. */
+    public Frame expectedFrame(Object target, Map<FeatureKey, Frame> upstream, Map<FeatureKey, List<Expression>> runtimeFilters) {
+        Map<FeatureKey, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+        upstream.forEach((k, f) -> rows.put(k, f.toRows()));
+        return Frame.fromRows(expected(target, rows, runtimeFilters));
     }
 
     private List<Map<String, Object>> prepare(DepPlan d, Map<FeatureKey, List<Map<String, Object>>> upstream,

@@ -1,0 +1,122 @@
+package dev.metaxy.store;
+
+import dev.metaxy.definition.FeatureKey;
+import dev.metaxy.frame.Frame;
+import dev.metaxy.graph.FeatureGraph;
+import dev.metaxy.graph.FeatureRefs;
+import dev.metaxy.hash.HashAlgorithm;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The lifecycle every store shares: a stack of open levels where only the outermost physically opens and closes,
+ * checks for closed or read-only use, feature-reference resolution and multi-feature writes in reverse
+ * topological order. Backends implement the physical operations.
+ */
+public abstract class AbstractMetadataStore implements MetadataStore {
+    private final FeatureGraph graph;
+    private final HashAlgorithm hashAlgorithm;
+    private final Deque<AccessMode> modes = new ArrayDeque<>();
+
+    protected AbstractMetadataStore(FeatureGraph graph, HashAlgorithm hashAlgorithm) {
+        this.graph = Objects.requireNonNull(graph, "graph");
+        this.hashAlgorithm = Objects.requireNonNull(hashAlgorithm, "hashAlgorithm");
+    }
+
+    /** Physically opens connections/files in {@code mode} (the mode of the outermost open). */
+    protected abstract void openPhysically(AccessMode mode);
+
+    /** Releases connections/files. */
+    protected abstract void closePhysically();
+
+    @Override
+    public synchronized MetadataStore open(AccessMode mode) {
+        Objects.requireNonNull(mode, "mode");
+        if (modes.isEmpty()) {
+            openPhysically(mode);
+        }
+        modes.push(mode);
+        return this;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (modes.isEmpty()) {
+            return;
+        }
+        modes.pop();
+        if (modes.isEmpty()) {
+            closePhysically();
+        }
+    }
+
+    @Override
+    public synchronized boolean isOpen() {
+        return !modes.isEmpty();
+    }
+
+    @Override
+    public synchronized AccessMode mode() {
+        return modes.isEmpty() ? AccessMode.READ : modes.peek();
+    }
+
+    @Override
+    public FeatureGraph graph() {
+        return graph;
+    }
+
+    @Override
+    public HashAlgorithm hashAlgorithm() {
+        return hashAlgorithm;
+    }
+
+    /** Fails with {@link StoreNotOpenException} when the store is closed. */
+    protected void requireOpen() {
+        if (!isOpen()) {
+            throw StoreNotOpenException.closed(getClass().getSimpleName());
+        }
+    }
+
+    /** Fails unless the store is open in write mode. */
+    protected void requireWrite() {
+        requireOpen();
+        if (mode() != AccessMode.WRITE) {
+            throw StoreNotOpenException.readOnly(getClass().getSimpleName());
+        }
+    }
+
+    /** Resolves a feature reference against the store's graph. */
+    protected FeatureKey keyOf(Object feature) {
+        if (feature instanceof Class<?> || feature instanceof String || feature instanceof List<?>) {
+            return graph.keyOf(feature);
+        }
+        return graph.keyOf(FeatureRefs.toKey(feature));
+    }
+
+    @Override
+    public void writeMulti(Map<?, Frame> frames, WriteOptions options) {
+        requireWrite();
+        if (frames.isEmpty()) {
+            return;
+        }
+        Map<FeatureKey, Frame> byKey = new LinkedHashMap<>();
+        frames.forEach((k, v) -> byKey.put(keyOf(k), v));
+        List<FeatureKey> order = new ArrayList<>(graph.topologicalOrder(byKey.keySet()));
+        Collections.reverse(order);
+        WriteOptions opts = new WriteOptions(options.materializationId(), false);
+        for (FeatureKey key : order) {
+            write(key, byKey.get(key), opts);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return display();
+    }
+}
