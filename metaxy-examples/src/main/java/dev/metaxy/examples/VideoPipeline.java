@@ -301,8 +301,9 @@ public final class VideoPipeline {
     private void cleanOrphans(MetadataStore s, String feature, Consumer<Counts> check) {
         try (Increment inc = s.resolveUpdate(feature)) {
             Counts c = record(feature, inc);
-            List<Object> ids = new ArrayList<>();
-            inc.orphaned().toRows().forEach(r -> ids.add(r.get("sample_uid")));
+            List<Long> ids = new ArrayList<>();
+            inc.orphaned().toRows().forEach(r -> ids.add(((Number) r.get("sample_uid")).longValue()));
+            ids.sort(null);
             long removed = ids.isEmpty() ? 0 : s.delete(feature, Expressions.in("sample_uid", ids), DeleteOptions.soft());
             report(feature, c, "soft-deleted " + removed + " orphaned rows " + ids);
             check.accept(c);
