@@ -16,6 +16,7 @@ import dev.metaxy.store.AbstractMetadataStore;
 import dev.metaxy.store.AccessMode;
 import dev.metaxy.store.DeleteOptions;
 import dev.metaxy.store.FeatureNotInStoreException;
+import dev.metaxy.store.Increment;
 import dev.metaxy.store.LazyFrame;
 import dev.metaxy.store.LazyIncrement;
 import dev.metaxy.store.MetadataSchemaException;
@@ -379,12 +380,50 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
     @Override
     public LazyIncrement resolveUpdateLazy(Object feature, ResolveOptions options) {
         requireOpen();
-        FeatureKey key = keyOf(feature);
+        return increment(keyOf(feature), options, null);
+    }
+
+    /**
+     * The eager increment. The expected rows are computed once into a temporary table that the three parts read,
+     * so upstream joins and hashing run once rather than once per part; the table is dropped afterwards.
+     */
+    @Override
+    public Increment resolveUpdate(Object feature, ResolveOptions options) {
+        requireOpen();
+        String[] temp = new String[1];
+        try {
+            return increment(keyOf(feature), options, temp).collect();
+        } finally {
+            if (temp[0] != null) {
+                withConnection(conn -> {
+                    try (Statement st = conn.createStatement()) {
+                        st.execute("DROP TABLE IF EXISTS " + q(temp[0]));
+                    }
+                    return null;
+                });
+            }
+        }
+    }
+
+    /** Builds the increment queries; with {@code materialized} non-null, the expected rows go to a temp table first. */
+    private LazyIncrement increment(FeatureKey key, ResolveOptions options, String[] materialized) {
         FeaturePlan plan = FeaturePlan.of(graph(), key);
         List<Expression> targetFilters = new ArrayList<>(options.filters().getOrDefault(key, List.of()));
         targetFilters.addAll(options.globalFilters());
         targetFilters.addAll(options.targetFilters());
         SqlRelation expected = expectedRelation(graph(), plan, options, targetFilters);
+        if (materialized != null) {
+            String temp = "__metaxy_expected_" + System.nanoTime();
+            String sql = expected.sql();
+            withConnection(conn -> {
+                try (Statement st = conn.createStatement()) {
+                    st.execute("CREATE TEMP TABLE " + q(temp) + " AS " + sql);
+                }
+                return null;
+            });
+            materialized[0] = temp;
+            expected = SqlRelation.table(dialect, temp, expected.columns());
+        }
         String table = tableName(key);
         if (options.isSkipComparison() || !tableExists(table)) {
             String empty = "SELECT * FROM (" + expected.sql() + ") AS e WHERE false";
