@@ -19,7 +19,8 @@ import java.util.TreeMap;
 
 /**
  * Loads features named by entrypoints into a graph (§C.12): first the config's {@code entrypoints}, then every
- * environment variable whose name starts with {@code METAXY_ENTRYPOINT} (by name; comma-separated lists).
+ * environment variable whose name starts with {@code METAXY_ENTRYPOINT} (by name; comma-separated lists), except
+ * {@code METAXY_ENTRYPOINTS}, which is the JSON-valued {@code entrypoints} field itself.
  *
  * <p>An entry ending in {@code .json} is a definition file in Python's canonical spec JSON, relative to the config
  * file's directory. Any other entry is a Java class name, loaded (and initialised) from the context class loader:
@@ -49,7 +50,7 @@ final class Entrypoints {
         Entrypoints loader = new Entrypoints(config, graph);
         config.entrypoints().forEach(loader::load);
         new TreeMap<>(config.environment()).forEach((name, value) -> {
-            if (name.startsWith(ENV_PREFIX)) {
+            if (name.startsWith(ENV_PREFIX) && !name.equals("METAXY_ENTRYPOINTS")) {
                 Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(loader::load);
             }
         });
