@@ -50,8 +50,10 @@ final class LazyMetadataStore implements MetadataStore {
     }
 
     @Override
-    public void close() {
-        delegate().close();
+    public synchronized void close() {
+        if (delegate != null) {
+            delegate.close();
+        }
     }
 
     @Override

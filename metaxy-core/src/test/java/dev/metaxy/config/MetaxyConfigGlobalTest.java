@@ -21,9 +21,12 @@ class MetaxyConfigGlobalTest {
         MetaxyConfig.set(a);
         assertThat(MetaxyConfig.isSet()).isTrue();
         assertThat(MetaxyConfig.get()).isSameAs(a);
-        try (MetaxyConfig.Scope scope = b.use()) {
+        MetaxyConfig.Scope scope = b.use();
+        try {
             assertThat(MetaxyConfig.get()).isSameAs(b);
             assertThat(CompletableFuture.supplyAsync(MetaxyConfig::get).get()).isSameAs(a);
+        } finally {
+            scope.close();
         }
         assertThat(MetaxyConfig.get()).isSameAs(a);
         MetaxyConfig.reset();

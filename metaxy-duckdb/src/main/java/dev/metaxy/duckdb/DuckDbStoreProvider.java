@@ -68,7 +68,8 @@ public final class DuckDbStoreProvider implements StoreProvider {
     }
 
     private static void checkExtensions(StoreOptions o) {
-        List<?> extensions = o.raw("extensions").map(v -> v instanceof List<?> l ? l : List.of(v)).orElse(List.of());
+        List<?> extensions = o.raw("extensions").map(v -> v instanceof String ? o.stringList("extensions").orElseThrow() : v)
+            .map(v -> v instanceof List<?> l ? l : List.of(v)).orElse(List.of());
         for (Object e : extensions) {
             Object name = e instanceof Map<?, ?> m ? m.get("name") : e;
             if (!(name instanceof String s)) {

@@ -133,10 +133,12 @@ class DuckDbConfigTest {
         MetaxyConfig config = load("[stores.dev]\ntype = \"duckdb\"\n[stores.dev.config]\ndatabase = \":memory:\"\n"
             + "extensions = [\"json\", { name = \"hashfuncs\", repository = \"community\" }]\n[stores.dev.config.config]\nthreads = 1\n");
         DuckDbMetadataStore store = (DuckDbMetadataStore) config.getStore("dev", graph());
-        try (MetadataStore s = store.open(AccessMode.READ); Statement st = store.connection().createStatement();
-             ResultSet rs = st.executeQuery("SELECT current_setting('threads')")) {
+        store.open(AccessMode.READ);
+        try (Statement st = store.connection().createStatement(); ResultSet rs = st.executeQuery("SELECT current_setting('threads')")) {
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(1L);
+        } finally {
+            store.close();
         }
     }
 
