@@ -107,6 +107,11 @@ final class LazyMetadataStore implements MetadataStore {
     }
 
     @Override
+    public LazyFrame rebase(Object feature, Frame frame, String toFeatureVersion) {
+        return delegate().rebase(feature, frame, toFeatureVersion);
+    }
+
+    @Override
     public void dropFeatureMetadata(Object feature) {
         delegate().dropFeatureMetadata(feature);
     }
