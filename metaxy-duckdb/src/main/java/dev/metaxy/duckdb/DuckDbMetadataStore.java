@@ -63,6 +63,7 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
     private final String materializationId;
     private final String tablePrefix;
     private final List<MetadataStore> fallbackStores;
+    private final Map<String, String> connectionConfig;
     private final DuckDbDialect dialect;
     private final SqlVersioningEngine engine;
     private Connection connection;
@@ -76,6 +77,7 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
         this.materializationId = b.materializationId;
         this.tablePrefix = b.tablePrefix;
         this.fallbackStores = List.copyOf(b.fallbackStores);
+        this.connectionConfig = Map.copyOf(b.connectionConfig);
         this.dialect = DuckDbDialect.of(mapDatatype);
         this.engine = new SqlVersioningEngine(dialect, b.hashAlgorithm, b.graph.truncation());
         for (int i = 0; i < fallbackStores.size(); i++) {
@@ -97,6 +99,7 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
     @Override
     protected void openPhysically(AccessMode mode) {
         Properties props = new Properties();
+        connectionConfig.forEach(props::setProperty);
         boolean memory = database.equals(":memory:") || database.isEmpty();
         if (mode == AccessMode.READ && !memory && Files.exists(Path.of(database))) {
             props.setProperty("duckdb.read_only", "true");
@@ -667,6 +670,7 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
         private String materializationId;
         private String tablePrefix = "";
         private List<MetadataStore> fallbackStores = List.of();
+        private Map<String, String> connectionConfig = Map.of();
 
         private Builder(FeatureGraph graph) {
             this.graph = java.util.Objects.requireNonNull(graph, "graph");
@@ -714,6 +718,12 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
         /** Stores consulted, in order, for features this store has no table for. */
         public Builder fallbackStores(List<MetadataStore> stores) {
             this.fallbackStores = List.copyOf(stores);
+            return this;
+        }
+
+        /** DuckDB settings applied when connecting (the reference's {@code config}), e.g. {@code threads}, {@code memory_limit}. */
+        public Builder connectionConfig(Map<String, String> settings) {
+            this.connectionConfig = Map.copyOf(settings);
             return this;
         }
 
