@@ -1,0 +1,623 @@
+package dev.metaxy.duckdb;
+
+import dev.metaxy.definition.FeatureKey;
+import dev.metaxy.definition.FeatureSpec;
+import dev.metaxy.definition.SystemColumns;
+import dev.metaxy.expr.Expression;
+import dev.metaxy.expr.Expressions;
+import dev.metaxy.expr.SqlRenderer;
+import dev.metaxy.frame.Frame;
+import dev.metaxy.graph.FeatureGraph;
+import dev.metaxy.hash.HashAlgorithm;
+import dev.metaxy.sql.IncrementQueries;
+import dev.metaxy.sql.SqlRelation;
+import dev.metaxy.sql.SqlVersioningEngine;
+import dev.metaxy.store.AbstractMetadataStore;
+import dev.metaxy.store.AccessMode;
+import dev.metaxy.store.DeleteOptions;
+import dev.metaxy.store.FeatureNotInStoreException;
+import dev.metaxy.store.LazyFrame;
+import dev.metaxy.store.LazyIncrement;
+import dev.metaxy.store.MetadataSchemaException;
+import dev.metaxy.store.MetadataStore;
+import dev.metaxy.store.MetadataStoreException;
+import dev.metaxy.store.ReadOptions;
+import dev.metaxy.store.ResolveOptions;
+import dev.metaxy.store.StoreNotOpenException;
+import dev.metaxy.store.WriteOptions;
+import dev.metaxy.system.SystemTables;
+import dev.metaxy.versioning.FeaturePlan;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+
+/**
+ * The embedded DuckDB metadata store, the default store: one table per feature ({@code a__b}) in a DuckDB file
+ * or in memory, the same tables Python Metaxy's {@code DuckDBMetadataStore} writes. Reads, increments and
+ * deletes run as SQL inside DuckDB; only results cross into the JVM as Arrow.
+ */
+public final class DuckDbMetadataStore extends AbstractMetadataStore {
+    /** The reference DuckDB store's default algorithm. */
+    public static final HashAlgorithm DEFAULT_HASH_ALGORITHM = HashAlgorithm.XXHASH32;
+
+    private final String database;
+    private final boolean mapDatatype;
+    private final boolean autoCreateTables;
+    private final String materializationId;
+    private final String tablePrefix;
+    private final List<MetadataStore> fallbackStores;
+    private final DuckDbDialect dialect;
+    private final SqlVersioningEngine engine;
+    private Connection connection;
+    private boolean softDeleteInProgress;
+
+    private DuckDbMetadataStore(Builder b) {
+        super(b.graph, b.hashAlgorithm);
+        this.database = b.database;
+        this.mapDatatype = b.mapDatatype;
+        this.autoCreateTables = b.autoCreateTables;
+        this.materializationId = b.materializationId;
+        this.tablePrefix = b.tablePrefix;
+        this.fallbackStores = List.copyOf(b.fallbackStores);
+        this.dialect = DuckDbDialect.of(mapDatatype);
+        this.engine = new SqlVersioningEngine(dialect, b.hashAlgorithm, b.graph.truncation());
+        for (int i = 0; i < fallbackStores.size(); i++) {
+            MetadataStore fb = fallbackStores.get(i);
+            if (fb.hashAlgorithm() != b.hashAlgorithm) {
+                throw new IllegalArgumentException("Fallback store " + i + " uses hash_algorithm='" + fb.hashAlgorithm().configName()
+                    + "' but this store uses '" + b.hashAlgorithm.configName() + "'. All stores in a fallback chain must use the same hash algorithm.");
+            }
+        }
+    }
+
+    /** Starts a store over {@code graph}: in memory, xxhash32, STRUCT by-field columns, no auto-created tables. */
+    public static Builder builder(FeatureGraph graph) {
+        return new Builder(graph);
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    @Override
+    protected void openPhysically(AccessMode mode) {
+        Properties props = new Properties();
+        boolean memory = database.equals(":memory:") || database.isEmpty();
+        if (mode == AccessMode.READ && !memory && Files.exists(Path.of(database))) {
+            props.setProperty("duckdb.read_only", "true");
+        }
+        try {
+            if (!memory && Path.of(database).getParent() != null) {
+                Files.createDirectories(Path.of(database).toAbsolutePath().getParent());
+            }
+            connection = DriverManager.getConnection("jdbc:duckdb:" + (memory ? "" : database), props);
+            DuckDbHashFunctions.register(connection);
+        } catch (SQLException | java.io.IOException e) {
+            connection = null;
+            throw new MetadataStoreException("Cannot open DuckDB database '" + database + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected void closePhysically() {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            throw new MetadataStoreException("Cannot close DuckDB database '" + database + "': " + e.getMessage(), e);
+        } finally {
+            connection = null;
+        }
+    }
+
+    @Override
+    public String display() {
+        return "DuckDBMetadataStore(database=" + database + ")";
+    }
+
+    /** The database path, or {@code :memory:}. */
+    public String database() {
+        return database;
+    }
+
+    /** The JDBC connection of the open store (for advanced use; do not close it). */
+    public Connection connection() {
+        requireOpen();
+        return connection;
+    }
+
+    interface SqlWork<T> {
+        T run(Connection conn) throws SQLException;
+    }
+
+    <T> T withConnection(SqlWork<T> work) {
+        if (!isOpen() || connection == null) {
+            throw new StoreNotOpenException("DuckDBMetadataStore connection is not open; open the store before running a query");
+        }
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new MetadataStoreException("DuckDB error in " + display() + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ------------------------------------------------------------------ tables
+
+    /** The table of a feature: table prefix plus {@code a__b}. */
+    public String tableName(FeatureKey key) {
+        return tablePrefix + key.tableName();
+    }
+
+    private boolean tableExists(String table) {
+        return withConnection(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT count(*) FROM information_schema.tables WHERE table_name = ? AND table_schema = current_schema()")) {
+                ps.setString(1, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1) > 0;
+                }
+            }
+        });
+    }
+
+    private List<String> columnsOf(String relationSql) {
+        return withConnection(conn -> {
+            List<String> cols = new ArrayList<>();
+            try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("DESCRIBE " + relationSql)) {
+                while (rs.next()) {
+                    cols.add(rs.getString(1));
+                }
+            }
+            return cols;
+        });
+    }
+
+    private SqlRelation tableRelation(String table) {
+        return SqlRelation.table(dialect, table, columnsOf(q(table)));
+    }
+
+    @Override
+    public boolean hasFeature(Object feature) {
+        requireOpen();
+        return tableExists(tableName(keyOf(feature)));
+    }
+
+    @Override
+    public List<FeatureKey> listFeatures() {
+        requireOpen();
+        List<FeatureKey> out = new ArrayList<>();
+        for (FeatureKey k : graph().topologicalOrder()) {
+            if (tableExists(tableName(k))) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void dropFeatureMetadata(Object feature) {
+        requireWrite();
+        FeatureKey key = keyOf(feature);
+        withConnection(conn -> {
+            try (Statement st = conn.createStatement()) {
+                st.execute("DROP TABLE IF EXISTS " + q(tableName(key)));
+            }
+            return null;
+        });
+    }
+
+    // ------------------------------------------------------------------ write
+
+    @Override
+    public void write(Object feature, Frame frame, WriteOptions options) {
+        requireWrite();
+        FeatureKey key = feature instanceof FeatureKey k && SystemTables.isSystemKey(k) ? k : keyOf(feature);
+        if (SystemTables.isSystemKey(key)) {
+            appendSystemRows(key, frame);
+            return;
+        }
+        FeatureSpec spec = graph().spec(key);
+        FeaturePlan plan = FeaturePlan.of(graph(), key);
+        boolean byFieldIsMap = validateIncoming(spec, plan, frame);
+        String table = tableName(key);
+        boolean exists = tableExists(table);
+        if (!exists && !autoCreateTables) {
+            throw new MetadataStoreException("Table '" + table + "' does not exist for feature " + key
+                + ". Enable auto_create_tables=True to automatically create tables, or create the table first.");
+        }
+        String matId = options.materializationIdOverride().orElse(materializationId);
+        Instant ts = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        SystemColumnsSelect.Stamp stamp = new SystemColumnsSelect.Stamp(graph().versions().featureVersion(key),
+            graph().versions().projectVersion(), options.preserveFeatureVersion(), ts, matId, softDeleteInProgress);
+        List<String> fieldKeys = new ArrayList<>();
+        plan.fields().forEach(f -> fieldKeys.add(f.structKey()));
+        SystemColumnsSelect select = new SystemColumnsSelect(dialect, engine, fieldKeys, plan.sortedStructKeys()).sourceIsMap(byFieldIsMap);
+        withConnection(conn -> {
+            String temp = ArrowImport.toTempTable(conn, frame, "incoming");
+            try (Statement st = conn.createStatement()) {
+                String body = select.select(frame.columnNames(), q(temp), stamp);
+                if (exists) {
+                    st.execute("INSERT INTO " + q(table) + " BY NAME " + body);
+                } else {
+                    st.execute("CREATE TABLE " + q(table) + " AS " + body);
+                }
+            } finally {
+                try (Statement st = conn.createStatement()) {
+                    st.execute("DROP TABLE IF EXISTS " + q(temp));
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Checks the incoming frame before anything is written; returns whether its by-field column is a MAP. */
+    private static boolean validateIncoming(FeatureSpec spec, FeaturePlan plan, Frame frame) {
+        String key = spec.key().toString();
+        if (!frame.hasColumn(SystemColumns.PROVENANCE_BY_FIELD)) {
+            throw new MetadataSchemaException("DataFrame must have '" + SystemColumns.PROVENANCE_BY_FIELD
+                + "' column (feature " + key + "; columns: " + frame.columnNames() + ")");
+        }
+        for (String id : spec.idColumns()) {
+            if (!frame.hasColumn(id)) {
+                throw new MetadataSchemaException("Feature " + key + ": the frame lacks id column '" + id + "' (columns: "
+                    + frame.columnNames() + ")");
+            }
+            if (frame.root().getVector(id).getNullCount() > 0) {
+                throw new MetadataSchemaException("Feature " + key + ": id column '" + id + "' contains nulls");
+            }
+        }
+        boolean isMap = false;
+        for (String col : List.of(SystemColumns.PROVENANCE_BY_FIELD, SystemColumns.DATA_VERSION_BY_FIELD)) {
+            if (!frame.hasColumn(col)) {
+                continue;
+            }
+            Field f = frame.schema().findField(col);
+            if (f.getType() instanceof ArrowType.Map) {
+                isMap = true;
+            } else if (f.getType() instanceof ArrowType.Struct) {
+                List<String> children = new ArrayList<>();
+                f.getChildren().forEach(c -> children.add(c.getName()));
+                for (FeaturePlan.FieldPlan fp : plan.fields()) {
+                    if (!children.contains(fp.structKey())) {
+                        throw new MetadataSchemaException("Feature " + key + ": '" + col + "' has no entry for field '"
+                            + fp.structKey() + "' (it has " + children + ")");
+                    }
+                }
+            } else {
+                throw new MetadataSchemaException("'" + col + "' column must be a Struct or Map, got " + f.getType()
+                    + " (feature " + key + ")");
+            }
+        }
+        for (String col : List.of(SystemColumns.PROVENANCE, SystemColumns.DATA_VERSION, SystemColumns.FEATURE_VERSION,
+            SystemColumns.PROJECT_VERSION, SystemColumns.MATERIALIZATION_ID)) {
+            if (frame.hasColumn(col)) {
+                ArrowType t = frame.schema().findField(col).getType();
+                if (!(t instanceof ArrowType.Utf8 || t instanceof ArrowType.LargeUtf8 || t instanceof ArrowType.Null)) {
+                    throw new MetadataSchemaException("Feature " + key + ": column '" + col + "' must be a string, got " + t);
+                }
+            }
+        }
+        return isMap;
+    }
+
+    // ------------------------------------------------------------------ read
+
+    @Override
+    public LazyFrame read(Object feature, ReadOptions options) {
+        requireOpen();
+        FeatureKey key = keyOf(feature);
+        if (options.featureVersionFilter().isPresent() && !options.isWithFeatureHistory()) {
+            throw new IllegalArgumentException("Cannot specify both feature_version and with_feature_history=False. "
+                + "Use with_feature_history=True with feature_version parameter.");
+        }
+        String table = tableName(key);
+        if (tableExists(table)) {
+            return new DuckDbLazyFrame(this, readSql(key, tableRelation(table), options));
+        }
+        if (options.isAllowFallback()) {
+            for (MetadataStore fb : fallbackStores) {
+                Optional<Frame> rows = fromFallback(fb, key, options);
+                if (rows.isPresent()) {
+                    String temp;
+                    try (Frame f = rows.get()) {
+                        temp = withConnection(conn -> ArrowImport.toTempTable(conn, f, "fallback"));
+                    }
+                    return new DuckDbLazyFrame(this, "SELECT * FROM " + q(temp));
+                }
+            }
+        }
+        throw new FeatureNotInStoreException(key, options.isAllowFallback() && !fallbackStores.isEmpty());
+    }
+
+    private static Optional<Frame> fromFallback(MetadataStore fb, FeatureKey key, ReadOptions options) {
+        try (MetadataStore open = fb.open(AccessMode.READ)) {
+            return Optional.of(open.read(key, options).collect());
+        } catch (FeatureNotInStoreException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String readSql(FeatureKey key, SqlRelation table, ReadOptions options) {
+        String version = options.isWithFeatureHistory() ? options.featureVersionFilter().orElse(null)
+            : graph().versions().featureVersion(key);
+        List<String> columns = options.columns().orElse(null);
+        for (Expression f : options.filters()) {
+            Expressions.requireColumns(f, table.columns());
+        }
+        if (columns != null) {
+            for (String c : columns) {
+                if (!table.has(c)) {
+                    throw new IllegalArgumentException("Feature " + key + " has no column '" + c + "' (columns: " + table.columns() + ")");
+                }
+            }
+        }
+        return engine.readQuery(table, graph().spec(key).idColumns(), version, options.filters(),
+            options.isIncludeSoftDeleted(), options.isWithSampleHistory(), columns).sql();
+    }
+
+    // ------------------------------------------------------------------ resolve_update
+
+    @Override
+    public LazyIncrement resolveUpdateLazy(Object feature, ResolveOptions options) {
+        requireOpen();
+        FeatureKey key = keyOf(feature);
+        FeaturePlan plan = FeaturePlan.of(graph(), key);
+        List<Expression> targetFilters = new ArrayList<>(options.filters().getOrDefault(key, List.of()));
+        targetFilters.addAll(options.globalFilters());
+        targetFilters.addAll(options.targetFilters());
+        SqlRelation expected;
+        if (options.samplesFrame().isPresent()) {
+            expected = samplesRelation(plan, options.samplesFrame().get(), targetFilters);
+        } else {
+            if (plan.isRoot()) {
+                throw new IllegalArgumentException("Feature " + key + " has no upstream dependencies (root feature). Must provide "
+                    + "'samples' parameter with " + String.join(", ", plan.target().idColumns())
+                    + " and metaxy_provenance_by_field columns. Root features require manual metaxy_provenance_by_field computation.");
+            }
+            Map<FeatureKey, SqlRelation> upstream = new LinkedHashMap<>();
+            for (var dep : plan.deps()) {
+                ReadOptions ro = ReadOptions.defaults();
+                for (Expression e : options.filters().getOrDefault(dep.upstream(), List.of())) {
+                    ro = ro.filter(e);
+                }
+                for (Expression e : options.globalFilters()) {
+                    ro = ro.filter(e);
+                }
+                String sql = read(dep.upstream(), ro).query();
+                upstream.put(dep.upstream(), SqlRelation.query(sql, columnsOf("(" + sql + ")")));
+            }
+            expected = engine.expectedQuery(plan, upstream, null);
+        }
+        String table = tableName(key);
+        if (options.isSkipComparison() || !tableExists(table)) {
+            String empty = "SELECT * FROM (" + expected.sql() + ") AS e WHERE false";
+            return new LazyIncrement(lazy(expected.sql()), lazy(empty), lazy(empty));
+        }
+        ReadOptions currentOptions = ReadOptions.defaults().allowFallback(false).filters(targetFilters);
+        String currentSql = readSql(key, tableRelation(table), currentOptions);
+        SqlRelation current = SqlRelation.query(currentSql, columnsOf("(" + currentSql + ")"));
+        IncrementQueries q = engine.incrementQueries(plan, expected, current, options.stalenessPredicates());
+        return new LazyIncrement(lazy(q.newRows().sql()), lazy(q.staleRows().sql()), lazy(q.orphanedRows().sql()));
+    }
+
+    private SqlRelation samplesRelation(FeaturePlan plan, Frame samples, List<Expression> targetFilters) {
+        FeatureSpec spec = plan.target();
+        boolean isMap = validateIncoming(spec, plan, samples);
+        String temp = withConnection(conn -> ArrowImport.toTempTable(conn, samples, "samples"));
+        List<String> fieldKeys = new ArrayList<>();
+        plan.fields().forEach(f -> fieldKeys.add(f.structKey()));
+        SystemColumnsSelect select = new SystemColumnsSelect(dialect, engine, fieldKeys, plan.sortedStructKeys()).sourceIsMap(isMap);
+        List<String> cols = new ArrayList<>(samples.columnNames());
+        cols.remove(SystemColumns.PROVENANCE);
+        StringBuilder where = new StringBuilder();
+        SqlRenderer renderer = new SqlRenderer(dialect);
+        for (Expression e : targetFilters) {
+            Expressions.requireColumns(e, samples.columnNames());
+            where.append(where.length() == 0 ? " WHERE " : " AND ").append(renderer.render(e));
+        }
+        String full = select.select(cols, q(temp) + where, new SystemColumnsSelect.Stamp("", "", false, Instant.EPOCH, null, false));
+        List<String> keep = new ArrayList<>();
+        for (String c : samples.columnNames()) {
+            if (!SystemColumns.isSystemColumn(c)) {
+                keep.add(q(c));
+            }
+        }
+        for (String c : SystemColumns.VERSIONING) {
+            keep.add(q(c));
+        }
+        String sql = "SELECT " + String.join(", ", keep) + " FROM (" + full + ") AS s";
+        return SqlRelation.query(sql, columnsOf("(" + sql + ")"));
+    }
+
+    private LazyFrame lazy(String sql) {
+        return new DuckDbLazyFrame(this, sql);
+    }
+
+    // ------------------------------------------------------------------ delete
+
+    @Override
+    public long delete(Object feature, Expression filter, DeleteOptions options) {
+        requireWrite();
+        FeatureKey key = keyOf(feature);
+        String table = tableName(key);
+        if (options.isSoft()) {
+            ReadOptions ro = ReadOptions.defaults();
+            if (filter != null) {
+                ro = ro.filter(filter);
+            }
+            if (options.isWithFeatureHistory()) {
+                ro = ro.withFeatureHistory();
+            }
+            if (options.isWithSampleHistory()) {
+                ro = ro.withSampleHistory();
+            }
+            Frame rows;
+            try {
+                rows = read(key, ro).collect();
+            } catch (FeatureNotInStoreException e) {
+                return 0;
+            }
+            try (rows) {
+                if (rows.rowCount() == 0) {
+                    return 0;
+                }
+                Instant ts = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                try (Frame tomb = withDeletedAt(rows, ts)) {
+                    softDeleteInProgress = true;
+                    try {
+                        write(key, tomb, WriteOptions.defaults());
+                    } finally {
+                        softDeleteInProgress = false;
+                    }
+                }
+                return rows.rowCount();
+            }
+        }
+        if (!tableExists(table)) {
+            if (filter == null && options.isWithFeatureHistory()) {
+                throw new MetadataStoreException("Table '" + table + "' does not exist for feature " + key);
+            }
+            throw new FeatureNotInStoreException(key, false);
+        }
+        SqlRelation rel = tableRelation(table);
+        List<String> conditions = new ArrayList<>();
+        if (!options.isWithFeatureHistory()) {
+            conditions.add(q(SystemColumns.FEATURE_VERSION) + " = " + dialect.stringLiteral(graph().versions().featureVersion(key)));
+        }
+        if (filter != null) {
+            Expressions.requireColumns(filter, rel.columns());
+            conditions.add(new SqlRenderer(dialect).render(filter));
+        }
+        String sql = "DELETE FROM " + q(table) + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
+        return withConnection(conn -> {
+            try (Statement st = conn.createStatement()) {
+                return (long) st.executeUpdate(sql);
+            }
+        });
+    }
+
+    private static Frame withDeletedAt(Frame rows, Instant ts) {
+        List<Map<String, Object>> list = rows.toRows();
+        list.forEach(r -> r.put(SystemColumns.DELETED_AT, ts));
+        org.apache.arrow.vector.types.pojo.Schema schema = rows.schema();
+        List<Field> fields = new ArrayList<>();
+        for (Field f : schema.getFields()) {
+            fields.add(f.getName().equals(SystemColumns.DELETED_AT)
+                ? new Field(f.getName(), org.apache.arrow.vector.types.pojo.FieldType.nullable(
+                    new ArrowType.Timestamp(org.apache.arrow.vector.types.TimeUnit.MICROSECOND, "UTC")), null) : f);
+        }
+        return Frame.fromRows(new org.apache.arrow.vector.types.pojo.Schema(fields), list);
+    }
+
+    // ------------------------------------------------------------------ system tables
+
+    @Override
+    public void appendSystemRows(FeatureKey systemKey, Frame rows) {
+        requireWrite();
+        String table = tableName(systemKey);
+        boolean exists = tableExists(table);
+        withConnection(conn -> {
+            String temp = ArrowImport.toTempTable(conn, rows, "system");
+            try (Statement st = conn.createStatement()) {
+                st.execute(exists ? "INSERT INTO " + q(table) + " BY NAME SELECT * FROM " + q(temp)
+                    : "CREATE TABLE " + q(table) + " AS SELECT * FROM " + q(temp));
+                st.execute("DROP TABLE IF EXISTS " + q(temp));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Frame> readSystemRows(FeatureKey systemKey) {
+        requireOpen();
+        String table = tableName(systemKey);
+        if (!tableExists(table)) {
+            return Optional.empty();
+        }
+        return Optional.of(withConnection(conn -> ArrowImport.collect(conn, "SELECT * FROM " + q(table))));
+    }
+
+    private String q(String name) {
+        return dialect.quoteIdentifier(name);
+    }
+
+    /** Builder for {@link DuckDbMetadataStore}; defaults follow the reference DuckDB store. */
+    public static final class Builder {
+        private final FeatureGraph graph;
+        private String database = ":memory:";
+        private HashAlgorithm hashAlgorithm = DEFAULT_HASH_ALGORITHM;
+        private boolean mapDatatype;
+        private boolean autoCreateTables;
+        private String materializationId;
+        private String tablePrefix = "";
+        private List<MetadataStore> fallbackStores = List.of();
+
+        private Builder(FeatureGraph graph) {
+            this.graph = java.util.Objects.requireNonNull(graph, "graph");
+        }
+
+        /** A DuckDB file path, or {@code :memory:}. */
+        public Builder database(String pathOrMemory) {
+            this.database = pathOrMemory;
+            return this;
+        }
+
+        public Builder database(Path path) {
+            return database(path.toString());
+        }
+
+        public Builder hashAlgorithm(HashAlgorithm algorithm) {
+            this.hashAlgorithm = algorithm;
+            return this;
+        }
+
+        /** Stores {@code *_by_field} columns as MAP(VARCHAR, VARCHAR) instead of STRUCT. */
+        public Builder enableMapDatatype(boolean enable) {
+            this.mapDatatype = enable;
+            return this;
+        }
+
+        /** Creates a feature's table on its first write (otherwise a missing table is an error). */
+        public Builder autoCreateTables(boolean enable) {
+            this.autoCreateTables = enable;
+            return this;
+        }
+
+        /** The default {@code metaxy_materialization_id} of writes. */
+        public Builder materializationId(String id) {
+            this.materializationId = id;
+            return this;
+        }
+
+        /** A prefix for every table name (system tables included). */
+        public Builder tablePrefix(String prefix) {
+            this.tablePrefix = prefix == null ? "" : prefix;
+            return this;
+        }
+
+        /** Stores consulted, in order, for features this store has no table for. */
+        public Builder fallbackStores(List<MetadataStore> stores) {
+            this.fallbackStores = List.copyOf(stores);
+            return this;
+        }
+
+        public DuckDbMetadataStore build() {
+            return new DuckDbMetadataStore(this);
+        }
+    }
+}
