@@ -354,6 +354,33 @@ public abstract class StoreContract {
         return new ReferenceEngine(s.graph(), s.hashAlgorithm()).expected(target, upstreamRows(s, target), Map.of());
     }
 
+    /** An increment materialised as rows and column lists (the frames are closed). */
+    protected record IncrementRows(List<Map<String, Object>> newRows, List<Map<String, Object>> staleRows,
+                                   List<Map<String, Object>> orphanedRows, List<String> newColumns,
+                                   List<String> staleColumns, List<String> orphanedColumns) {
+        public boolean isEmpty() {
+            return newRows.isEmpty() && staleRows.isEmpty() && orphanedRows.isEmpty();
+        }
+    }
+
+    protected static IncrementRows resolve(MetadataStore s, Object feature) {
+        return resolve(s, feature, ResolveOptions.defaults());
+    }
+
+    protected static IncrementRows resolve(MetadataStore s, Object feature, ResolveOptions options) {
+        try (Increment inc = s.resolveUpdate(feature, options)) {
+            return new IncrementRows(inc.newSamples().toRows(), inc.stale().toRows(), inc.orphaned().toRows(),
+                inc.newSamples().columnNames(), inc.stale().columnNames(), inc.orphaned().columnNames());
+        }
+    }
+
+    /** Resolves a root feature with samples given as rows. */
+    protected static IncrementRows resolveSamples(MetadataStore s, Object feature, List<? extends Map<String, ?>> samples) {
+        try (Frame f = Frame.fromRows(samples)) {
+            return resolve(s, feature, ResolveOptions.defaults().samples(f));
+        }
+    }
+
     /** Opens {@code s} for writing (try-with-resources). */
     protected static MetadataStore openW(MetadataStore s) {
         return s.open(AccessMode.WRITE);
