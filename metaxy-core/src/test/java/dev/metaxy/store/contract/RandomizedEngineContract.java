@@ -87,7 +87,7 @@ public abstract class RandomizedEngineContract extends StoreContract {
             randomFields(rnd).forEach(f -> b.field(f, String.valueOf(1 + rnd.nextInt(3))));
             sc.add(new Node(b.build(), "root", "c_root" + i));
         }
-        int levels = rnd.nextInt(4); // 0..3 downstream levels → 1..4 levels in total
+        int levels = rnd.nextInt(8) == 0 ? 0 : 1 + rnd.nextInt(3); // 1..4 levels in total, rarely roots only
         int counter = 0;
         List<Node> identityCapable = new ArrayList<>(sc.roots);
         for (int level = 0; level < levels; level++) {
