@@ -432,10 +432,23 @@ public abstract class WriteContract extends StoreContract {
                 assertThat(f.schema().findField(PBF).getType().getTypeID())
                     .isEqualTo(org.apache.arrow.vector.types.pojo.ArrowType.ArrowTypeID.Map);
             }
-            // appends with a struct of other keys are accepted with the Map datatype
+            write(s, ROOT.key(), List.of(rootRow("s2", "a2", "b2")));
+            assertThat(norm(rowWith(readRows(s, ROOT.key()), UID, "s2").get(PBF)))
+                .isEqualTo(norm(byField("field_a", "a2", "field_b", "b2")));
+        }
+    }
+
+    @Test
+    void mapDatatypeKeepsByFieldKeysOutsideTheCurrentFields() {
+        // the point of the Map datatype (spec §2 "no schema evolution", §10): by-field keys are not a fixed column set
+        MetadataStore s = store(g(), settings().withEnableMapDatatype(true));
+        try (var w = openW(s)) {
+            write(s, ROOT.key(), List.of(rootRow("s1", "a1", "b1")));
             write(s, ROOT.key(), List.of(row(UID, "s2", PBF, byField("field_a", "a2", "field_b", "b2", "extra", "x"))));
             assertThat(norm(rowWith(readRows(s, ROOT.key()), UID, "s2").get(PBF)))
                 .isEqualTo(norm(byField("field_a", "a2", "field_b", "b2", "extra", "x")));
+            assertThat(norm(rowWith(readRows(s, ROOT.key()), UID, "s1").get(PBF)))
+                .isEqualTo(norm(byField("field_a", "a1", "field_b", "b1")));
         }
     }
 
