@@ -30,14 +30,24 @@ public final class CanonicalJson {
      */
     public static String write(JsonNode node) {
         StringBuilder out = new StringBuilder(256);
-        write(node, out);
+        write(node, out, true);
         return out.toString();
     }
 
-    private static void write(JsonNode node, StringBuilder out) {
+    /**
+     * Returns {@code json.dumps(node)}: the same layout and escaping, object keys in their given order. Python
+     * Metaxy stores spec and schema JSON in the system tables this way.
+     */
+    public static String writeInOrder(JsonNode node) {
+        StringBuilder out = new StringBuilder(256);
+        write(node, out, false);
+        return out.toString();
+    }
+
+    private static void write(JsonNode node, StringBuilder out, boolean sortKeys) {
         switch (node.getNodeType()) {
             case OBJECT:
-                writeObject(node, out);
+                writeObject(node, out, sortKeys);
                 break;
             case ARRAY:
                 out.append('[');
@@ -45,7 +55,7 @@ public final class CanonicalJson {
                     if (i > 0) {
                         out.append(", ");
                     }
-                    write(node.get(i), out);
+                    write(node.get(i), out, sortKeys);
                 }
                 out.append(']');
                 break;
@@ -71,9 +81,11 @@ public final class CanonicalJson {
         }
     }
 
-    private static void writeObject(JsonNode node, StringBuilder out) {
+    private static void writeObject(JsonNode node, StringBuilder out, boolean sortKeys) {
         List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(node.properties());
-        fields.sort(Map.Entry.comparingByKey(CODE_POINT_ORDER));
+        if (sortKeys) {
+            fields.sort(Map.Entry.comparingByKey(CODE_POINT_ORDER));
+        }
         out.append('{');
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
@@ -81,7 +93,7 @@ public final class CanonicalJson {
             }
             writeString(fields.get(i).getKey(), out);
             out.append(": ");
-            write(fields.get(i).getValue(), out);
+            write(fields.get(i).getValue(), out, sortKeys);
         }
         out.append('}');
     }

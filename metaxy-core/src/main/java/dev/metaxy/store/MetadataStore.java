@@ -83,6 +83,13 @@ public interface MetadataStore extends AutoCloseable {
      */
     long delete(Object feature, Expression filter, DeleteOptions options);
 
+    /**
+     * Carries rows of an older feature version over to {@code toFeatureVersion} (null: the current version) without
+     * recomputation: provenance is recomputed from the target version's upstream, user data versions are kept.
+     * Returns the rebased rows; write them with {@link WriteOptions#preservingFeatureVersion()}. Nothing is written.
+     */
+    LazyFrame rebase(Object feature, Frame frame, String toFeatureVersion);
+
     /** Removes the whole table of a feature. Requires write mode. */
     void dropFeatureMetadata(Object feature);
 

@@ -9,6 +9,7 @@ import dev.metaxy.definition.FeatureDefinition;
 import dev.metaxy.definition.FeatureKey;
 import dev.metaxy.frame.Frame;
 import dev.metaxy.graph.FeatureGraph;
+import dev.metaxy.json.CanonicalJson;
 import dev.metaxy.store.MetadataStore;
 import dev.metaxy.store.MetadataStoreException;
 import dev.metaxy.versioning.DefinitionVersions;
@@ -183,11 +184,7 @@ public final class GraphSnapshots {
     }
 
     private static String json(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return CanonicalJson.writeInOrder(node);
     }
 
     private static JsonNode parse(String s) {

@@ -142,6 +142,45 @@ class PythonStoreInteropTest {
     }
 
     @Test
+    void aJavaPushRecordsTheSameRowsAsPythons(@TempDir Path dir) throws Exception {
+        String projectVersion = fixture.get("push_result").get("project_version").asText();
+        try (MetadataStore reader = store().open(AccessMode.READ)) {
+            graph = new GraphSnapshots(reader).loadGraph(projectVersion, graph.truncation());
+        }
+        Path javaDb = dir.resolve("pushed.duckdb");
+        try (MetadataStore java = DuckDbMetadataStore.builder(graph).database(javaDb).hashAlgorithm(HashAlgorithm.MD5).build()
+                 .open(AccessMode.WRITE)) {
+            PushResult r = new GraphSnapshots(java).push(null, Map.of());
+            assertThat(r.alreadyPushed()).isFalse();
+            assertThat(r.projectVersion()).isEqualTo(projectVersion);
+        }
+        String cols = "project, feature_key, metaxy_feature_version, metaxy_definition_version, feature_spec, feature_schema, "
+            + "feature_class_path, metaxy_project_version, tags";
+        String query = "SELECT " + cols + " FROM metaxy_system__feature_versions ORDER BY feature_key";
+        try (MetadataStore py = store().open(AccessMode.READ);
+             MetadataStore java = DuckDbMetadataStore.builder(graph).database(javaDb).hashAlgorithm(HashAlgorithm.MD5).build()
+                 .open(AccessMode.READ)) {
+            assertThat(rows(((DuckDbMetadataStore) java).connection(), query))
+                .isEqualTo(rows(((DuckDbMetadataStore) py).connection(), query));
+        }
+    }
+
+    private static List<String> rows(java.sql.Connection conn, String sql) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder b = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    b.append(rs.getMetaData().getColumnName(i)).append('=').append(rs.getString(i)).append('\n');
+                }
+                out.add(b.toString());
+            }
+        }
+        return out;
+    }
+
+    @Test
     void tablesWrittenHereHaveTheSameSchemaAsPythons(@TempDir Path dir) throws Exception {
         Path javaDb = dir.resolve("java.duckdb");
         try (MetadataStore py = store().open(AccessMode.READ);
