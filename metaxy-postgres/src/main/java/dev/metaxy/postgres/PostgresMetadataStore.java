@@ -26,6 +26,7 @@ import dev.metaxy.store.ReadOptions;
 import dev.metaxy.store.ResolveOptions;
 import dev.metaxy.store.StoreNotOpenException;
 import dev.metaxy.store.WriteOptions;
+import dev.metaxy.system.GraphSnapshots;
 import dev.metaxy.system.SystemTables;
 import dev.metaxy.versioning.FeaturePlan;
 import java.sql.Connection;
@@ -439,14 +440,17 @@ public final class PostgresMetadataStore extends AbstractMetadataStore {
     @Override
     public LazyFrame read(Object feature, ReadOptions options) {
         requireOpen();
-        FeatureKey key = keyOf(feature);
+        return read(graph(), keyOf(feature), options);
+    }
+
+    private LazyFrame read(FeatureGraph g, FeatureKey key, ReadOptions options) {
         if (options.featureVersionFilter().isPresent() && !options.isWithFeatureHistory()) {
             throw new IllegalArgumentException("Cannot specify both feature_version and with_feature_history=False. "
                 + "Use with_feature_history=True with feature_version parameter.");
         }
         String table = tableName(key);
         if (tableExists(table)) {
-            return lazy(key, readSql(key, tableRelation(table), options));
+            return lazy(key, readSql(g, key, tableRelation(table), options));
         }
         if (options.isAllowFallback()) {
             for (MetadataStore fb : fallbackStores) {
@@ -471,9 +475,9 @@ public final class PostgresMetadataStore extends AbstractMetadataStore {
         }
     }
 
-    private String readSql(FeatureKey key, SqlRelation table, ReadOptions options) {
+    private String readSql(FeatureGraph g, FeatureKey key, SqlRelation table, ReadOptions options) {
         String version = options.isWithFeatureHistory() ? options.featureVersionFilter().orElse(null)
-            : graph().versions().featureVersion(key);
+            : g.versions().featureVersion(key);
         List<String> columns = options.columns().orElse(null);
         for (Expression f : options.filters()) {
             Expressions.requireColumns(f, table.columns());
@@ -485,7 +489,7 @@ public final class PostgresMetadataStore extends AbstractMetadataStore {
                 }
             }
         }
-        return engine.readQuery(table, graph().spec(key).idColumns(), version, options.filters(),
+        return engine.readQuery(table, g.spec(key).idColumns(), version, options.filters(),
             options.isIncludeSoftDeleted(), options.isWithSampleHistory(), columns).sql();
     }
 
@@ -502,39 +506,99 @@ public final class PostgresMetadataStore extends AbstractMetadataStore {
         List<Expression> targetFilters = new ArrayList<>(options.filters().getOrDefault(key, List.of()));
         targetFilters.addAll(options.globalFilters());
         targetFilters.addAll(options.targetFilters());
-        SqlRelation expected;
-        if (options.samplesFrame().isPresent()) {
-            expected = samplesRelation(plan, options.samplesFrame().get(), targetFilters);
-        } else {
-            if (plan.isRoot()) {
-                throw new IllegalArgumentException("Feature " + key + " has no upstream dependencies (root feature). Must provide "
-                    + "'samples' parameter with " + String.join(", ", plan.target().idColumns())
-                    + " and metaxy_provenance_by_field columns. Root features require manual metaxy_provenance_by_field computation.");
-            }
-            Map<FeatureKey, SqlRelation> upstream = new LinkedHashMap<>();
-            for (var dep : plan.deps()) {
-                ReadOptions ro = ReadOptions.defaults();
-                for (Expression e : options.filters().getOrDefault(dep.upstream(), List.of())) {
-                    ro = ro.filter(e);
-                }
-                for (Expression e : options.globalFilters()) {
-                    ro = ro.filter(e);
-                }
-                String sql = read(dep.upstream(), ro).query();
-                upstream.put(dep.upstream(), SqlRelation.query(sql, columnsOf(sql)));
-            }
-            expected = engine.expectedQuery(plan, upstream, null);
-        }
+        SqlRelation expected = expectedRelation(graph(), plan, options, targetFilters);
         String table = tableName(key);
         if (options.isSkipComparison() || !tableExists(table)) {
             String empty = "SELECT * FROM (" + expected.sql() + ") AS e WHERE false";
             return new LazyIncrement(lazy(key, expected.sql()), lazy(key, empty), lazy(key, empty));
         }
         ReadOptions currentOptions = ReadOptions.defaults().allowFallback(false).filters(targetFilters);
-        String currentSql = readSql(key, tableRelation(table), currentOptions);
+        String currentSql = readSql(graph(), key, tableRelation(table), currentOptions);
         SqlRelation current = SqlRelation.query(currentSql, columnsOf(currentSql));
         IncrementQueries q = engine.incrementQueries(plan, expected, current, options.stalenessPredicates());
         return new LazyIncrement(lazy(key, q.newRows().sql()), lazy(key, q.staleRows().sql()), lazy(key, q.orphanedRows().sql()));
+    }
+
+    /** The expected rows of {@code plan}'s feature under graph {@code g}: from samples, or from upstream reads. */
+    private SqlRelation expectedRelation(FeatureGraph g, FeaturePlan plan, ResolveOptions options, List<Expression> targetFilters) {
+        FeatureKey key = plan.key();
+        if (options.samplesFrame().isPresent()) {
+            return samplesRelation(plan, options.samplesFrame().get(), targetFilters);
+        }
+        if (plan.isRoot()) {
+            throw new IllegalArgumentException("Feature " + key + " has no upstream dependencies (root feature). Must provide "
+                + "'samples' parameter with " + String.join(", ", plan.target().idColumns())
+                + " and metaxy_provenance_by_field columns. Root features require manual metaxy_provenance_by_field computation.");
+        }
+        Map<FeatureKey, SqlRelation> upstream = new LinkedHashMap<>();
+        for (var dep : plan.deps()) {
+            ReadOptions ro = ReadOptions.defaults();
+            for (Expression e : options.filters().getOrDefault(dep.upstream(), List.of())) {
+                ro = ro.filter(e);
+            }
+            for (Expression e : options.globalFilters()) {
+                ro = ro.filter(e);
+            }
+            String sql = read(g, dep.upstream(), ro).query();
+            upstream.put(dep.upstream(), SqlRelation.query(sql, columnsOf(sql)));
+        }
+        return engine.expectedQuery(plan, upstream, null);
+    }
+
+    // ------------------------------------------------------------------ rebase
+
+    /**
+     * Rebase as one query in PostgreSQL: the given rows joined on the id columns with the expected provenance under
+     * the target version's graph (the current graph, or the pushed snapshot of {@code toFeatureVersion}).
+     */
+    @Override
+    public LazyFrame rebase(Object feature, Frame frame, String toFeatureVersion) {
+        requireOpen();
+        FeatureKey key = keyOf(feature);
+        if (graph().spec(key).isRoot()) {
+            throw new IllegalArgumentException("Cannot rebase root feature " + key + ". Root features have user-defined provenance "
+                + "that cannot be automatically rebased. Re-run the computation pipeline to generate new data.");
+        }
+        FeatureGraph target = graph();
+        if (toFeatureVersion != null && !toFeatureVersion.equals(graph().versions().featureVersion(key))) {
+            GraphSnapshots snapshots = new GraphSnapshots(this);
+            String projectVersion = snapshots.projectVersionOf(key, toFeatureVersion).orElseThrow(() -> new IllegalArgumentException(
+                "Feature version '" + toFeatureVersion + "' for '" + key + "' not found in system storage. Run `metaxy push` first."));
+            target = snapshots.loadGraph(projectVersion, graph().truncation());
+        }
+        FeaturePlan plan = FeaturePlan.of(target, key);
+        SqlRelation expected = expectedRelation(target, plan, ResolveOptions.defaults(), List.of());
+        List<String> ids = plan.target().idColumns();
+        String temp = withConnection(conn -> PgFrames.copyToTempTable(conn, frame, "rebase", false));
+        List<String> items = new ArrayList<>();
+        boolean hasDv = frame.hasColumn(SystemColumns.DATA_VERSION) && frame.hasColumn(SystemColumns.PROVENANCE);
+        for (String c : frame.columnNames()) {
+            if (c.equals(SystemColumns.PROVENANCE) || c.equals(SystemColumns.PROVENANCE_BY_FIELD)
+                || c.equals(SystemColumns.FEATURE_VERSION) || c.equals(SystemColumns.PROJECT_VERSION)) {
+                continue;
+            }
+            if (hasDv && (c.equals(SystemColumns.DATA_VERSION) || c.equals(SystemColumns.DATA_VERSION_BY_FIELD))) {
+                items.add("CASE WHEN w." + q(SystemColumns.DATA_VERSION) + " = w." + q(SystemColumns.PROVENANCE)
+                    + " THEN NULL ELSE w." + q(c) + " END AS " + q(c));
+            } else {
+                items.add("w." + q(c));
+            }
+        }
+        items.add("e." + q(SystemColumns.PROVENANCE_BY_FIELD));
+        items.add("e." + q(SystemColumns.PROVENANCE));
+        items.add("CAST(" + dialect.stringLiteral(target.versions().featureVersion(key)) + " AS text) AS " + q(SystemColumns.FEATURE_VERSION));
+        items.add("CAST(" + dialect.stringLiteral(target.versions().projectVersion()) + " AS text) AS " + q(SystemColumns.PROJECT_VERSION));
+        List<String> on = new ArrayList<>();
+        List<String> eCols = new ArrayList<>();
+        for (String id : ids) {
+            on.add("w." + q(id) + " = e." + q(id));
+            eCols.add(q(id));
+        }
+        eCols.add(q(SystemColumns.PROVENANCE_BY_FIELD));
+        eCols.add(q(SystemColumns.PROVENANCE));
+        String sql = "SELECT " + String.join(", ", items) + " FROM " + q(temp) + " AS w JOIN (SELECT " + String.join(", ", eCols)
+            + " FROM (" + expected.sql() + ") AS x) AS e ON " + String.join(" AND ", on);
+        return lazy(key, sql);
     }
 
     private SqlRelation samplesRelation(FeaturePlan plan, Frame samples, List<Expression> targetFilters) {
