@@ -223,13 +223,17 @@ public final class PostgresMetadataStore extends AbstractMetadataStore {
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
                 try {
-                    conn.rollback();
+                    if (!conn.isClosed()) {
+                        conn.rollback();
+                    }
                 } catch (SQLException rollback) {
                     e.addSuppressed(rollback);
                 }
                 throw e;
             } finally {
-                conn.setAutoCommit(auto);
+                if (!conn.isClosed()) {
+                    conn.setAutoCommit(auto);
+                }
             }
         });
     }
