@@ -19,8 +19,15 @@ final class PgSystemColumnsSelect {
     private final List<String> fieldStructKeys;
     private final List<String> sortedStructKeys;
 
-    PgSystemColumnsSelect(SqlVersioningEngine engine, List<String> fieldStructKeys, List<String> sortedStructKeys) {
+    private final boolean keepAllKeys;
+
+    /**
+     * @param keepAllKeys keep every key of incoming by-field objects (map mode) instead of exactly the feature's
+     *                    fields (struct mode, like a fixed STRUCT column)
+     */
+    PgSystemColumnsSelect(SqlVersioningEngine engine, List<String> fieldStructKeys, List<String> sortedStructKeys, boolean keepAllKeys) {
         this.engine = engine;
+        this.keepAllKeys = keepAllKeys;
         this.fieldStructKeys = fieldStructKeys;
         this.sortedStructKeys = sortedStructKeys;
     }
@@ -85,6 +92,9 @@ final class PgSystemColumnsSelect {
 
     /** Rebuilds a by-field value with exactly the feature's fields, in spec order; JSON null stays SQL NULL. */
     private String byField(String expr) {
+        if (keepAllKeys) {
+            return "CASE WHEN " + expr + " IS NULL OR jsonb_typeof(" + expr + ") = 'null' THEN NULL ELSE " + expr + " END";
+        }
         LinkedHashMap<String, String> values = new LinkedHashMap<>();
         for (String k : fieldStructKeys) {
             values.put(k, dialect.byFieldValue(expr, k));

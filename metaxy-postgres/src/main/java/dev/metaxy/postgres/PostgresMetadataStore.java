@@ -137,9 +137,6 @@ public final class PostgresMetadataStore extends AbstractMetadataStore {
             connection = DriverManager.getConnection(jdbcUrl, props);
             try (Statement st = connection.createStatement()) {
                 st.execute("SET TIME ZONE 'UTC'");
-                if (mode == AccessMode.WRITE && schema != null && autoCreateTables) {
-                    st.execute("CREATE SCHEMA IF NOT EXISTS " + q(schema));
-                }
             }
             if (hashAlgorithm() == HashAlgorithm.XXHASH64 || hashAlgorithm() == HashAlgorithm.XXHASH32) {
                 PostgresHashFunctions.install(connection);
@@ -177,7 +174,7 @@ public final class PostgresMetadataStore extends AbstractMetadataStore {
 
     @Override
     public String display() {
-        return "PostgreSQLMetadataStore(backend=" + sanitizedUrl() + (schema == null ? "" : ", schema=" + schema) + ")";
+        return "PostgresMetadataStore(backend=" + sanitizedUrl() + (schema == null ? "" : ", schema=" + schema) + ")";
     }
 
     /** The JDBC URL with any password parameter masked. */
@@ -203,7 +200,7 @@ public final class PostgresMetadataStore extends AbstractMetadataStore {
     /** Runs {@code work} on the store's connection (one caller at a time); SQL errors become store errors. */
     synchronized <T> T withConnection(SqlWork<T> work) {
         if (!isOpen() || connection == null) {
-            throw new StoreNotOpenException("PostgreSQLMetadataStore connection is not open; open the store before running a query");
+            throw new StoreNotOpenException("PostgresMetadataStore connection is not open; open the store before running a query");
         }
         try {
             return work.run(connection);
@@ -305,7 +302,7 @@ public final class PostgresMetadataStore extends AbstractMetadataStore {
         requireWrite();
         FeatureKey key = keyOf(feature);
         if (SystemTables.isSystemKey(key)) {
-            throw new UnsupportedOperationException("PostgreSQLMetadataStore does not support deletes for system tables");
+            throw new UnsupportedOperationException("PostgresMetadataStore does not support deletes for system tables");
         }
         withConnection(conn -> {
             try (Statement st = conn.createStatement()) {
@@ -354,15 +351,32 @@ public final class PostgresMetadataStore extends AbstractMetadataStore {
                     throw new MetadataStoreException("Table '" + table + "' does not exist. Enable auto_create_tables=True "
                         + "to automatically create tables, or create the table first.");
                 }
-                try (PreparedStatement ps = conn.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
-                    ps.setString(1, "metaxy:" + qualified(table));
-                    ps.execute();
-                }
-                st.execute("CREATE TABLE IF NOT EXISTS " + qualified(table) + " AS " + body + " WITH NO DATA");
+                createTable(conn, table, body);
             }
             List<String> quoted = new ArrayList<>();
             columns.forEach(c -> quoted.add(q(c)));
             st.execute("INSERT INTO " + qualified(table) + " (" + String.join(", ", quoted) + ") " + body);
+        }
+    }
+
+    /**
+     * Creates {@code table} (and the store's schema) shaped like {@code body}, inside the caller's transaction, so a
+     * failed write also undoes the creation. An advisory lock serialises concurrent creators.
+     */
+    private void createTable(Connection conn, String table, String body) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+            ps.setString(1, "metaxy:" + qualified(table));
+            ps.execute();
+        }
+        try (Statement st = conn.createStatement()) {
+            if (schema != null) {
+                try (PreparedStatement ps = conn.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+                    ps.setString(1, "metaxy-schema:" + schema);
+                    ps.execute();
+                }
+                st.execute("CREATE SCHEMA IF NOT EXISTS " + q(schema));
+            }
+            st.execute("CREATE TABLE IF NOT EXISTS " + qualified(table) + " AS " + body + " WITH NO DATA");
         }
     }
 
@@ -380,7 +394,7 @@ public final class PostgresMetadataStore extends AbstractMetadataStore {
     private PgSystemColumnsSelect selectFor(FeaturePlan plan) {
         List<String> fieldKeys = new ArrayList<>();
         plan.fields().forEach(f -> fieldKeys.add(f.structKey()));
-        return new PgSystemColumnsSelect(engine, fieldKeys, plan.sortedStructKeys());
+        return new PgSystemColumnsSelect(engine, fieldKeys, plan.sortedStructKeys(), mapDatatype);
     }
 
     /** Checks the incoming frame before anything is written. */
@@ -726,11 +740,7 @@ public final class PostgresMetadataStore extends AbstractMetadataStore {
             boolean auto = true;
             try (Statement st = conn.createStatement()) {
                 if (!existsIn(conn, table)) {
-                    try (PreparedStatement ps = conn.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
-                        ps.setString(1, "metaxy:" + qualified(table));
-                        ps.execute();
-                    }
-                    st.execute("CREATE TABLE IF NOT EXISTS " + qualified(table) + " AS " + body + " WITH NO DATA");
+                    createTable(conn, table, body);
                 }
                 st.execute("INSERT INTO " + qualified(table) + " (" + String.join(", ", quoted) + ") " + body);
             }

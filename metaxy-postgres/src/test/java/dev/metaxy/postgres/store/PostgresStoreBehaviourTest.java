@@ -274,6 +274,6 @@ class PostgresStoreBehaviourTest {
     void defaultsAndDisplay() {
         PostgresMetadataStore s = PostgresMetadataStore.builder(GRAPH).url("postgresql://me:secret@127.0.0.1:1/db").build();
         assertThat(s.hashAlgorithm()).isEqualTo(HashAlgorithm.XXHASH32);
-        assertThat(s.display()).startsWith("PostgreSQLMetadataStore(").doesNotContain("secret").doesNotStartWith("[");
+        assertThat(s.display()).startsWith("PostgresMetadataStore(").doesNotContain("secret").doesNotStartWith("[");
     }
 }
