@@ -112,8 +112,20 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
             DuckDbHashFunctions.register(connection);
         } catch (SQLException | java.io.IOException e) {
             connection = null;
+            if (e.getMessage() != null && e.getMessage().contains("Could not set lock on file")) {
+                throw new MetadataStoreException("Cannot open DuckDB database '" + database + "': the file is locked by another "
+                    + "process (" + lockHolder(e.getMessage()) + "). A DuckDB file allows one writing process at a time, and no "
+                    + "other process can read it meanwhile; close the store in the other process, or use a server store "
+                    + "(PostgreSQL) for concurrent writers. DuckDB said: " + e.getMessage(), e);
+            }
             throw new MetadataStoreException("Cannot open DuckDB database '" + database + "': " + e.getMessage(), e);
         }
+    }
+
+    /** "PID n" (and the program) from DuckDB's "Conflicting lock is held in PROGRAM (PID n)", or a placeholder. */
+    private static String lockHolder(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("held in (.*?) \\(PID (\\d+)\\)").matcher(message);
+        return m.find() ? "PID " + m.group(2) + ", " + m.group(1) : "PID unknown";
     }
 
     @Override
