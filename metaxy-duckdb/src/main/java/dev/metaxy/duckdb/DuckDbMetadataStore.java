@@ -267,13 +267,8 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
             .sourceIsMap(byFieldIsMap).sourceStructKeys(structKeys(frame, SystemColumns.PROVENANCE_BY_FIELD));
         withConnection(conn -> {
             String temp = ArrowImport.toTempTable(conn, frame, "incoming");
-            try (Statement st = conn.createStatement()) {
-                String body = select.select(frame.columnNames(), q(temp), stamp);
-                if (exists) {
-                    st.execute("INSERT INTO " + q(table) + " BY NAME " + body);
-                } else {
-                    st.execute("CREATE TABLE " + q(table) + " AS " + body);
-                }
+            try {
+                createOrInsert(conn, table, exists, select.select(frame.columnNames(), q(temp), stamp));
             } finally {
                 try (Statement st = conn.createStatement()) {
                     st.execute("DROP TABLE IF EXISTS " + q(temp));
@@ -281,6 +276,37 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
             }
             return null;
         });
+    }
+
+    /**
+     * Appends {@code body}'s rows to {@code table}, creating the table from them (one atomic statement) when it does
+     * not exist yet. Creation is serialised per database file: two connections of this process creating the same
+     * table at once would otherwise fail with DuckDB's "Catalog write-write conflict" (a DuckDB file has one writing
+     * process, so an in-process lock is enough).
+     */
+    private void createOrInsert(Connection conn, String table, boolean exists, String body) throws SQLException {
+        if (!exists) {
+            synchronized (creationLock()) {
+                if (!tableExists(table)) {
+                    try (Statement st = conn.createStatement()) {
+                        st.execute("CREATE TABLE " + q(table) + " AS " + body);
+                    }
+                    return;
+                }
+            }
+        }
+        try (Statement st = conn.createStatement()) {
+            st.execute("INSERT INTO " + q(table) + " BY NAME " + body);
+        }
+    }
+
+    private static final Map<String, Object> CREATION_LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Object creationLock() {
+        if (database.equals(":memory:") || database.isEmpty()) {
+            return this; // every in-memory connection is its own database
+        }
+        return CREATION_LOCKS.computeIfAbsent(Path.of(database).toAbsolutePath().normalize().toString(), k -> new Object());
     }
 
     /** The child names of a STRUCT column of {@code frame} (empty for other types). */
@@ -663,10 +689,12 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
         boolean exists = tableExists(table);
         withConnection(conn -> {
             String temp = ArrowImport.toTempTable(conn, rows, "system");
-            try (Statement st = conn.createStatement()) {
-                st.execute(exists ? "INSERT INTO " + q(table) + " BY NAME SELECT * FROM " + q(temp)
-                    : "CREATE TABLE " + q(table) + " AS SELECT * FROM " + q(temp));
-                st.execute("DROP TABLE IF EXISTS " + q(temp));
+            try {
+                createOrInsert(conn, table, exists, "SELECT * FROM " + q(temp));
+            } finally {
+                try (Statement st = conn.createStatement()) {
+                    st.execute("DROP TABLE IF EXISTS " + q(temp));
+                }
             }
             return null;
         });
