@@ -26,6 +26,11 @@ public final class TestProject {
         this.dir = dir;
     }
 
+    /** The DuckDB database file of the {@code dev} store (absent until something is written). */
+    public Path database() {
+        return dir.resolve("dev.duckdb");
+    }
+
     /** A project named {@code project} (null: none) whose features come from {@code featuresJson}. */
     public static TestProject create(Path dir, String project, String featuresJson) {
         TestProject p = new TestProject(dir);
@@ -37,8 +42,8 @@ public final class TestProject {
             [stores.dev]
             type = "duckdb"
             [stores.dev.config]
-            database = "dev.duckdb"
-            """);
+            database = "%s"
+            """.formatted(dir.resolve("dev.duckdb").toString().replace("\\", "/")));
         return p;
     }
 
