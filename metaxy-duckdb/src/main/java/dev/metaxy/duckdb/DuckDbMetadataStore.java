@@ -68,6 +68,8 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
     private final SqlVersioningEngine engine;
     private Connection connection;
     private boolean softDeleteInProgress;
+    /** Temporary tables holding resolve samples, in creation order; an eager resolve drops those it created. */
+    private final List<String> sampleTemps = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private DuckDbMetadataStore(Builder b) {
         super(b.graph, b.hashAlgorithm);
@@ -138,6 +140,7 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
             throw new MetadataStoreException("Cannot close DuckDB database '" + database + "': " + e.getMessage(), e);
         } finally {
             connection = null;
+            sampleTemps.clear();
         }
     }
 
@@ -469,19 +472,32 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
 
     /**
      * The eager increment. The expected rows are computed once into a temporary table that the three parts read,
-     * so upstream joins and hashing run once rather than once per part; the table is dropped afterwards.
+     * so upstream joins and hashing run once rather than once per part; the table is dropped afterwards, and so is
+     * the copy of the samples (a long-lived session would otherwise keep one per call until it closes).
      */
     @Override
     public Increment resolveUpdate(Object feature, ResolveOptions options) {
         requireOpen();
         String[] temp = new String[1];
+        int mark = sampleTemps.size();
         try {
             return increment(keyOf(feature), options, temp).collect();
         } finally {
+            List<String> drop = new ArrayList<>();
             if (temp[0] != null) {
+                drop.add(temp[0]);
+            }
+            synchronized (sampleTemps) {
+                List<String> mine = sampleTemps.subList(Math.min(mark, sampleTemps.size()), sampleTemps.size());
+                drop.addAll(mine);
+                mine.clear();
+            }
+            if (!drop.isEmpty() && connection != null) {
                 withConnection(conn -> {
                     try (Statement st = conn.createStatement()) {
-                        st.execute("DROP TABLE IF EXISTS " + q(temp[0]));
+                        for (String t : drop) {
+                            st.execute("DROP TABLE IF EXISTS " + q(t));
+                        }
                     }
                     return null;
                 });
@@ -607,6 +623,7 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
         FeatureSpec spec = plan.target();
         boolean isMap = validateIncoming(spec, plan, samples);
         String temp = withConnection(conn -> ArrowImport.toTempTable(conn, samples, "samples"));
+        sampleTemps.add(temp);
         List<String> fieldKeys = new ArrayList<>();
         plan.fields().forEach(f -> fieldKeys.add(f.structKey()));
         SystemColumnsSelect select = new SystemColumnsSelect(dialect, engine, fieldKeys, plan.sortedStructKeys()).sourceIsMap(isMap);

@@ -40,6 +40,11 @@ class CrashSafetyTest {
     @TempDir
     Path tmp;
 
+    @org.junit.jupiter.api.AfterAll
+    static void noLeakedArrowMemory() {
+        Hygiene.assertNoArrowMemory();
+    }
+
     static Stream<Arguments> points() {
         return Stream.of(StoreKind.values()).flatMap(k -> java.util.stream.IntStream.range(0, KILL_POINTS)
             .mapToObj(i -> Arguments.of(k, i)));
