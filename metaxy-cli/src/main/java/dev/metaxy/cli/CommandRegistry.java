@@ -8,6 +8,7 @@ final class CommandRegistry {
     }
 
     static List<Object> topLevel() {
-        return List.of(new dev.metaxy.cli.list.ListCommand());
+        return List.of(new dev.metaxy.cli.list.ListCommand(),
+            new dev.metaxy.cli.metadata.MetadataCommand());
     }
 }
