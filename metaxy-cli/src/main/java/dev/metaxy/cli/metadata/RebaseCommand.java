@@ -40,6 +40,7 @@ public final class RebaseCommand extends ContextCommand implements Callable<Inte
     @Override
     public Integer call() {
         CliContext ctx = context();
+        FeatureArg.resolve(ctx.graph(), feature);
         long rows;
         try (MetadataStore s = ctx.store(store).open(AccessMode.WRITE)) {
             ReadOptions ro = ReadOptions.defaults().withFeatureHistory().allowFallback(false)
