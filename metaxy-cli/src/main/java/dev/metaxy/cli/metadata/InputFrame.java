@@ -61,7 +61,7 @@ final class InputFrame {
         try {
             frame = FrameFiles.read(file, TEXT);
         } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage());
+            throw new CliException(e.getMessage().lines().findFirst().orElse("Cannot read " + file));
         }
         try (frame) {
             return byFieldAsStructs(frame);
