@@ -2,6 +2,8 @@ package dev.metaxy.cli.metadata;
 
 import dev.metaxy.cli.CliContext;
 import dev.metaxy.cli.ContextCommand;
+import dev.metaxy.cli.FeatureSelector;
+import dev.metaxy.cli.OutputFormat;
 import dev.metaxy.store.AccessMode;
 import dev.metaxy.store.MetadataStore;
 import java.util.ArrayList;
@@ -43,16 +45,16 @@ public final class CopyCommand extends ContextCommand implements Callable<Intege
         var parsed = Filters.parse(filters);
         MetadataStore source = ctx.store(fromStore);
         MetadataStore destination = ctx.store(toStore);
-        FeatureSelector.Selection selection = selector.resolve(ctx, ctx.graph(), false, false);
-        if (selection.isEmpty()) {
+        FeatureSelector.Selection selection = selector.resolve(ctx, OutputFormat.PLAIN, false);
+        if (selection.found().isEmpty()) {
             ctx.out().println("Warning: No valid features to copy.");
             return 0;
         }
         MetadataCopy.Stats stats;
         try (MetadataStore src = source.open(AccessMode.READ); MetadataStore dst = destination.open(AccessMode.WRITE);
              FeatureProgress bar = FeatureProgress.start(ctx.err(), "Copying from '" + fromStore + "' to '" + toStore + "'",
-                 selection.valid().size())) {
-            stats = new MetadataCopy(src, dst, ctx.err()).copy(selection.valid(), parsed, withFeatureHistory, withSampleHistory, bar);
+                 selection.found().size())) {
+            stats = new MetadataCopy(src, dst, ctx.err()).copy(selection.found(), parsed, withFeatureHistory, withSampleHistory, bar);
         }
         ctx.out().println("✓ Copy complete: " + stats.featuresCopied() + " feature(s), " + stats.rowsCopied() + " row(s) copied");
         return 0;

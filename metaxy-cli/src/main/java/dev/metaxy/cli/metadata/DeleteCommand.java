@@ -3,6 +3,8 @@ package dev.metaxy.cli.metadata;
 import dev.metaxy.cli.CliContext;
 import dev.metaxy.cli.CliException;
 import dev.metaxy.cli.ContextCommand;
+import dev.metaxy.cli.FeatureSelector;
+import dev.metaxy.cli.OutputFormat;
 import dev.metaxy.definition.FeatureKey;
 import dev.metaxy.expr.Expression;
 import dev.metaxy.store.AccessMode;
@@ -64,15 +66,15 @@ public final class DeleteCommand extends ContextCommand implements Callable<Inte
         }
         CliContext ctx = context();
         try (MetadataStore s = ctx.store(store).open(AccessMode.WRITE)) {
-            FeatureSelector.Selection selection = selector.resolve(ctx, ctx.graph(), false, false);
-            if (selection.isEmpty()) {
+            FeatureSelector.Selection selection = selector.resolve(ctx, OutputFormat.PLAIN, false);
+            if (selection.found().isEmpty()) {
                 throw new CliException("NO_FEATURES", "No valid features selected for deletion.", Map.of(), false, null);
             }
             Expression filter = Filters.conjunction(parsed);
             if (dryRun) {
                 Map<FeatureKey, String> counts = new LinkedHashMap<>();
                 long total = 0;
-                for (FeatureKey key : selection.valid()) {
+                for (FeatureKey key : selection.found()) {
                     try {
                         long n = count(s, key, parsed, isSoft);
                         total += n;
@@ -89,8 +91,8 @@ public final class DeleteCommand extends ContextCommand implements Callable<Inte
                 options = options.withFeatureHistory();
             }
             int errors = 0;
-            try (FeatureProgress bar = FeatureProgress.start(ctx.err(), "Deleting", selection.valid().size())) {
-                for (FeatureKey key : selection.valid()) {
+            try (FeatureProgress bar = FeatureProgress.start(ctx.err(), "Deleting", selection.found().size())) {
+                for (FeatureKey key : selection.found()) {
                     bar.step(key.toString());
                     try {
                         s.delete(key, filter, options);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.metaxy.cli.CliContext;
 import dev.metaxy.cli.CliException;
 import dev.metaxy.cli.ContextCommand;
+import dev.metaxy.cli.FeatureSelector;
 import dev.metaxy.cli.JsonOutput;
 import dev.metaxy.cli.OutputFormat;
 import dev.metaxy.definition.FeatureKey;
@@ -73,12 +74,12 @@ public final class StatusCommand extends ContextCommand implements Callable<Inte
         String storeName = store != null ? store : ctx.config().store();
         try (MetadataStore s = ctx.store(store).open(AccessMode.READ)) {
             FeatureGraph keysGraph = snapshotId == null ? ctx.graph() : snapshotGraph(ctx, s, json);
-            FeatureSelector.Selection selection = selector.resolve(ctx, keysGraph, json, assertInSync);
-            if (selection.isEmpty()) {
+            FeatureSelector.Selection selection = selector.resolve(ctx, keysGraph, format, assertInSync);
+            if (selection.found().isEmpty()) {
                 noFeatures(ctx.out(), json);
                 return 0;
             }
-            List<FeatureKey> keys = selection.valid();
+            List<FeatureKey> keys = selection.found();
             Map<FeatureKey, FeatureStatus> statuses = new LinkedHashMap<>();
             Map<FeatureKey, String> errors = new LinkedHashMap<>();
             try (FeatureProgress bar = FeatureProgress.start(ctx.err(), "Checking status", keys.size())) {
