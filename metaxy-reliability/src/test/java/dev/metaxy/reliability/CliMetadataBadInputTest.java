@@ -1,5 +1,6 @@
 package dev.metaxy.reliability;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.metaxy.definition.DefinitionJson;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * default store is each store kind in turn. Every case exits 1 with a message naming the problem, and the store's
  * tables and row counts are unchanged.
  */
+@ResourceLock(Hygiene.ARROW_ALLOCATOR) // exclusive: checks that the shared allocator is back to zero
 class CliMetadataBadInputTest {
     @TempDir
     static Path tmp;
@@ -114,7 +116,7 @@ class CliMetadataBadInputTest {
     static String config(StoreKind kind, String location) {
         String store = kind == StoreKind.DUCKDB
             ? "type = \"duckdb\"\n[stores.dev.config]\ndatabase = \"" + location + "\"\n"
-            : "type = \"postgres\"\n[stores.dev.config]\nurl = \"" + location + "\"\n";
+            : "type = \"postgres\"\n[stores.dev.config]\nurl = \"" + location + "\"\nhash_algorithm = \"md5\"\n";
         return "project = \"rel\"\nstore = \"dev\"\nentrypoints = [\"features.json\"]\nauto_create_tables = true\n\n[stores.dev]\n" + store;
     }
 

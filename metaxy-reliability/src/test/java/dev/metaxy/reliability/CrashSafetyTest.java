@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,12 +29,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * unflushed buffer is missing. Resuming (resolve_update with the job's samples) lists exactly the missing samples
  * as new, and after writing them the feature is complete. Seeds: {@code -Dmetaxy.reliability.seed=N} replays.
  */
-@Execution(ExecutionMode.CONCURRENT)
+@Execution(ExecutionMode.CONCURRENT) // the work is in child JVMs: two kill points at a time
+@ResourceLock(value = Hygiene.ARROW_ALLOCATOR, mode = ResourceAccessMode.READ) // shared among kill points only
 class CrashSafetyTest {
     static final int KILL_POINTS = Integer.getInteger("metaxy.reliability.killPoints", 20);
     static final long SEED = Long.getLong("metaxy.reliability.seed", 20260501L);
-    /** Rows per write() in the batch writer (a few tens of ms per write: kills land inside writes). */
-    static final int BATCH_ROWS = 20_000;
     /** Rows per put() and flush threshold of the buffered writer. */
     static final int PUT_ROWS = 500;
     static final int FLUSH_ROWS = 2_000;
@@ -55,13 +56,14 @@ class CrashSafetyTest {
     void killedBatchWriterLosesNoCommittedBatchAndLeavesNoPartialOne(StoreKind kind, int point) throws Exception {
         long seed = SEED * 31 + point + kind.ordinal() * 1000L;
         Random rnd = new Random(seed);
+        int rows = kind.crashBatchRows();
         int afterBatches = rnd.nextInt(4);
         double fraction = rnd.nextDouble();
         String location = kind.newLocation(Files.createDirectories(tmp.resolve("db")));
         Path childTmp = tmp.resolve("child-tmp");
         int completed;
         String context;
-        try (ChildJvm child = ChildJvm.start(childTmp, kind.name(), location, "batch", String.valueOf(BATCH_ROWS), "1000")) {
+        try (ChildJvm child = ChildJvm.start(childTmp, kind.name(), location, "batch", String.valueOf(rows), "1000")) {
             child.awaitLine("READY", 60_000);
             long lastMillis = 150;
             for (int i = 0; i < afterBatches; i++) {
@@ -76,10 +78,10 @@ class CrashSafetyTest {
         }
         MetadataStore store = kind.build(Fixtures.graph(), location);
         try (MetadataStore s = store.open(AccessMode.WRITE)) {
-            int present = verifyAllOrNothing(kind, s, BATCH_ROWS, context);
+            int present = verifyAllOrNothing(kind, s, rows, context);
             assertThat(present).as("batches present vs reported: %s", context).isBetween(completed, completed + 1);
-            verifyReadsAndResolves(s, (long) present * BATCH_ROWS, context);
-            resumeAndComplete(s, (completed + 2) * BATCH_ROWS, (long) present * BATCH_ROWS, context);
+            verifyReadsAndResolves(s, (long) present * rows, context);
+            resumeAndComplete(s, (completed + 2) * rows, (long) present * rows, context);
         }
         assertNoLeakedTempFilesBesidesDuckDbLibrary(childTmp);
     }
