@@ -1,6 +1,5 @@
 package dev.metaxy.reliability;
 
-import org.junit.jupiter.api.parallel.ResourceLock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -54,7 +53,6 @@ import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
  * names the exception type and a message fragment it must raise, and the store's tables and row counts must be
  * the same after the case as before (nothing written, nothing dropped). The CLI half is {@link CliBadInputTest}.
  */
-@ResourceLock(Hygiene.ARROW_ALLOCATOR) // exclusive: checks that the shared allocator is back to zero
 class BadInputCatalogueTest {
     @TempDir
     static Path tmp;

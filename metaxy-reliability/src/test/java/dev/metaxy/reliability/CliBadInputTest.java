@@ -1,6 +1,5 @@
 package dev.metaxy.reliability;
 
-import org.junit.jupiter.api.parallel.ResourceLock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.metaxy.cli.MetaxyCli;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * (in-process, {@link MetaxyCli#execute}). Each case must exit 1 with a message naming the problem, and leave the
  * project directory as it was (no database file created, nothing else written).
  */
-@ResourceLock(Hygiene.ARROW_ALLOCATOR) // exclusive: checks that the shared allocator is back to zero
 class CliBadInputTest {
     /** name -> {metaxy.toml text (@DB@ = a database path), fragment of the error}; reused by the Java API catalogue. */
     static final Map<String, String[]> BAD_CONFIGS = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package dev.metaxy.reliability;
 
-import org.junit.jupiter.api.parallel.ResourceLock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.metaxy.definition.DefinitionJson;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * default store is each store kind in turn. Every case exits 1 with a message naming the problem, and the store's
  * tables and row counts are unchanged.
  */
-@ResourceLock(Hygiene.ARROW_ALLOCATOR) // exclusive: checks that the shared allocator is back to zero
 class CliMetadataBadInputTest {
     @TempDir
     static Path tmp;

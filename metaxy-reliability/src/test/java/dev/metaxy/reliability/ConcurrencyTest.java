@@ -1,6 +1,5 @@
 package dev.metaxy.reliability;
 
-import org.junit.jupiter.api.parallel.ResourceLock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +31,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * reader running during the writes only ever sees whole writes. A DuckDB file allows one writing process: a second
  * process gets an error naming the lock, and the first one's data stays intact.
  */
-@ResourceLock(Hygiene.ARROW_ALLOCATOR) // exclusive: checks that the shared allocator is back to zero
 class ConcurrencyTest {
     static final int ROWS = 2_000;
     static final int BATCHES = 5;

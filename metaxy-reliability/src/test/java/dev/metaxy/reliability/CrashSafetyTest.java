@@ -16,8 +16,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,8 +27,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * unflushed buffer is missing. Resuming (resolve_update with the job's samples) lists exactly the missing samples
  * as new, and after writing them the feature is complete. Seeds: {@code -Dmetaxy.reliability.seed=N} replays.
  */
-@Execution(ExecutionMode.CONCURRENT) // the work is in child JVMs: two kill points at a time
-@ResourceLock(value = Hygiene.ARROW_ALLOCATOR, mode = ResourceAccessMode.READ) // shared among kill points only
 class CrashSafetyTest {
     static final int KILL_POINTS = Integer.getInteger("metaxy.reliability.killPoints", 20);
     static final long SEED = Long.getLong("metaxy.reliability.seed", 20260501L);
@@ -51,6 +47,7 @@ class CrashSafetyTest {
             .mapToObj(i -> Arguments.of(k, i)));
     }
 
+    @Execution(ExecutionMode.CONCURRENT) // the work is in child JVMs: two kill points at a time
     @ParameterizedTest(name = "{0} batch writer, kill point {1}")
     @MethodSource("points")
     void killedBatchWriterLosesNoCommittedBatchAndLeavesNoPartialOne(StoreKind kind, int point) throws Exception {
@@ -86,6 +83,7 @@ class CrashSafetyTest {
         assertNoLeakedTempFilesBesidesDuckDbLibrary(childTmp);
     }
 
+    @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "{0} buffered writer, kill point {1}")
     @MethodSource("points")
     void killedBufferedWriterLosesAtMostItsUnflushedBuffer(StoreKind kind, int point) throws Exception {

@@ -1,6 +1,5 @@
 package dev.metaxy.reliability;
 
-import org.junit.jupiter.api.parallel.ResourceLock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +36,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * allocator is back to zero), leaves no temporary tables behind in a long-lived session, and closing a store
  * releases its connection and files; a writer JVM that exits normally leaves its temp directory empty.
  */
-@ResourceLock(Hygiene.ARROW_ALLOCATOR) // exclusive: checks that the shared allocator is back to zero
 class ResourceHygieneTest {
     @TempDir
     Path tmp;

@@ -79,7 +79,7 @@ public enum StoreKind {
 
         @Override
         int crashBatchRows() {
-            return 5_000;
+            return 2_000;
         }
     };
 
