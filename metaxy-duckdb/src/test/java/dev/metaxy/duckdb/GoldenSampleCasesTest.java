@@ -67,10 +67,8 @@ class GoldenSampleCasesTest {
             DuckDbHashFunctions.register(conn);
             DuckDbTables tables = new DuckDbTables(conn, dialect);
             Map<FeatureKey, SqlRelation> upstream = new HashMap<>();
-            var it = c.get("upstream").fields();
             int n = 0;
-            while (it.hasNext()) {
-                var e = it.next();
+            for (Map.Entry<String, JsonNode> e : c.get("upstream").properties()) {
                 FeatureSpec spec = graph.spec(e.getKey());
                 List<String> keys = new ArrayList<>();
                 spec.fields().forEach(f -> keys.add(f.key().toStructKey()));
@@ -92,7 +90,7 @@ class GoldenSampleCasesTest {
         Map<FeatureKey, List<Expression>> filters = new HashMap<>();
         JsonNode rf = c.get("runtime_filters");
         if (rf != null && !rf.isNull()) {
-            rf.fields().forEachRemaining(e -> {
+            rf.properties().forEach(e -> {
                 List<Expression> list = new ArrayList<>();
                 for (JsonNode f : e.getValue()) {
                     list.add(Expressions.parse(f.get("column").asText() + " " + f.get("op").asText() + " "
