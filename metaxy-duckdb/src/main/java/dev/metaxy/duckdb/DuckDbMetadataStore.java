@@ -209,8 +209,8 @@ public class DuckDbMetadataStore extends AbstractMetadataStore {
             String table = tableName(key);
             return SqlRelation.table(dialect, table, columnsOf(q(table)));
         }
-        String from = withConnection(conn -> storage.relation(conn, key));
-        return SqlRelation.query("SELECT * FROM " + from, columnsOf(from));
+        String sql = "SELECT * FROM " + withConnection(conn -> storage.relation(conn, key));
+        return SqlRelation.query(sql, columnsOf(sql));
     }
 
     @Override

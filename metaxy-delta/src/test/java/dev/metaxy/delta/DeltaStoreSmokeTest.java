@@ -1,0 +1,76 @@
+package dev.metaxy.delta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.metaxy.definition.FeatureSpec;
+import dev.metaxy.definition.FieldDep;
+import dev.metaxy.expr.Expressions;
+import dev.metaxy.frame.Frame;
+import dev.metaxy.graph.FeatureGraph;
+import dev.metaxy.hash.HashAlgorithm;
+import dev.metaxy.store.AccessMode;
+import dev.metaxy.store.DeleteOptions;
+import dev.metaxy.store.Increment;
+import dev.metaxy.store.MetadataStore;
+import dev.metaxy.store.ReadOptions;
+import dev.metaxy.store.ResolveOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeltaStoreSmokeTest {
+    static final FeatureSpec VIDEO = FeatureSpec.builder("video/raw").idColumns("sample_uid").field("audio", "1").field("frames", "1").build();
+    static final FeatureSpec FACES = FeatureSpec.builder("video/faces").idColumns("sample_uid").dependsOn(VIDEO)
+        .field("faces", "1", FieldDep.on(VIDEO.key(), "frames")).build();
+
+    static List<Map<String, Object>> samples(int n, String audioTag) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (long i = 1; i <= n; i++) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("sample_uid", i);
+            r.put("path", "s3://bucket/" + i + ".mp4");
+            r.put("metaxy_provenance_by_field", Map.of("audio", "a" + audioTag + i, "frames", "f" + i));
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    @Test
+    void localRoundTrip(@TempDir Path dir) {
+        FeatureGraph graph = FeatureGraph.of(List.of(VIDEO, FACES));
+        DeltaMetadataStore store = DeltaMetadataStore.builder(graph, dir.toString()).hashAlgorithm(HashAlgorithm.XXHASH64).build();
+        try (MetadataStore s = store.open(AccessMode.WRITE); Frame sm = Frame.fromRows(samples(5, ""))) {
+            assertThat(s.hasFeature("video/raw")).isFalse();
+            try (Increment inc = s.resolveUpdate("video/raw", ResolveOptions.defaults().samples(sm))) {
+                assertThat(inc.newSamples().rowCount()).isEqualTo(5);
+                s.write("video/raw", inc.newSamples());
+            }
+            assertThat(Files.isDirectory(dir.resolve("video/raw.delta/_delta_log"))).isTrue();
+            assertThat(s.hasFeature("video/raw")).isTrue();
+            try (Increment inc = s.resolveUpdate("video/faces")) {
+                assertThat(inc.newSamples().rowCount()).isEqualTo(5);
+                s.write("video/faces", inc.newSamples());
+            }
+            try (Increment inc = s.resolveUpdate("video/faces")) {
+                assertThat(inc.isEmpty()).isTrue();
+            }
+            assertThat(s.read("video/raw").count()).isEqualTo(5);
+            assertThat(s.delete("video/raw", Expressions.in("sample_uid", 4L, 5L), DeleteOptions.soft())).isEqualTo(2);
+            assertThat(s.read("video/raw").count()).isEqualTo(3);
+            assertThat(s.read("video/raw", ReadOptions.defaults().includeSoftDeleted()).count()).isEqualTo(5);
+            assertThat(s.delete("video/raw", Expressions.in("sample_uid", 1L), DeleteOptions.hard())).isEqualTo(1);
+            assertThat(s.read("video/raw", ReadOptions.defaults().includeSoftDeleted()).count()).isEqualTo(4);
+            try (Increment inc = s.resolveUpdate("video/faces")) {
+                assertThat(inc.orphaned().rowCount()).isEqualTo(3);
+            }
+            s.dropFeatureMetadata("video/faces");
+            assertThat(s.hasFeature("video/faces")).isTrue();
+            assertThat(s.read("video/faces").count()).isZero();
+        }
+    }
+}
