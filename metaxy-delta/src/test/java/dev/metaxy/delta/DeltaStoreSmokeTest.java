@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.metaxy.lake.LocalS3Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,14 +44,27 @@ class DeltaStoreSmokeTest {
     @Test
     void localRoundTrip(@TempDir Path dir) {
         FeatureGraph graph = FeatureGraph.of(List.of(VIDEO, FACES));
-        DeltaMetadataStore store = DeltaMetadataStore.builder(graph, dir.toString()).hashAlgorithm(HashAlgorithm.XXHASH64).build();
+        roundTrip(DeltaMetadataStore.builder(graph, dir.toString()).hashAlgorithm(HashAlgorithm.XXHASH64).build());
+        assertThat(Files.isDirectory(dir.resolve("video/raw.delta/_delta_log"))).isTrue();
+    }
+
+    @Test
+    void s3RoundTrip() {
+        LocalS3Server s3 = LocalS3Server.get();
+        String bucket = s3.newBucket("delta");
+        FeatureGraph graph = FeatureGraph.of(List.of(VIDEO, FACES));
+        roundTrip(DeltaMetadataStore.builder(graph, "s3://" + bucket + "/metaxy/").storageOptions(s3.storageOptions())
+            .hashAlgorithm(HashAlgorithm.XXHASH64).build());
+        assertThat(s3.exists(bucket, "metaxy/video/raw.delta/_delta_log/00000000000000000000.json")).isTrue();
+    }
+
+    private static void roundTrip(DeltaMetadataStore store) {
         try (MetadataStore s = store.open(AccessMode.WRITE); Frame sm = Frame.fromRows(samples(5, ""))) {
             assertThat(s.hasFeature("video/raw")).isFalse();
             try (Increment inc = s.resolveUpdate("video/raw", ResolveOptions.defaults().samples(sm))) {
                 assertThat(inc.newSamples().rowCount()).isEqualTo(5);
                 s.write("video/raw", inc.newSamples());
             }
-            assertThat(Files.isDirectory(dir.resolve("video/raw.delta/_delta_log"))).isTrue();
             assertThat(s.hasFeature("video/raw")).isTrue();
             try (Increment inc = s.resolveUpdate("video/faces")) {
                 assertThat(inc.newSamples().rowCount()).isEqualTo(5);

@@ -52,10 +52,8 @@ public final class LakeFileSystem {
         Configuration conf = new Configuration();
         conf.set("fs.s3.impl", "org.apache.hadoop.fs.s3a.S3AFileSystem");
         conf.set("fs.AbstractFileSystem.s3.impl", "org.apache.hadoop.fs.s3a.S3A");
-        // every store instance gets its own file system objects (credentials may differ between stores)
-        conf.setBoolean("fs.s3.impl.disable.cache", true);
-        conf.setBoolean("fs.s3a.impl.disable.cache", true);
-        conf.setBoolean("fs.file.impl.disable.cache", false);
+        // Hadoop caches one file system per scheme and bucket for the JVM: stores that reach the same bucket with
+        // different credentials should use per-bucket keys (fs.s3a.bucket.<name>.access.key ...) in storage_options
         String access = first(opts, env, "aws_access_key_id", "access_key_id", "AWS_ACCESS_KEY_ID");
         String secret = first(opts, env, "aws_secret_access_key", "secret_access_key", "AWS_SECRET_ACCESS_KEY");
         String token = first(opts, env, "aws_session_token", "session_token", "AWS_SESSION_TOKEN");
