@@ -131,6 +131,18 @@ public final class Frame implements AutoCloseable {
         throw new IllegalArgumentException("Frame " + i + " has columns " + actual + " but frame 0 has " + expected);
       }
     }
+    if (frames.stream().allMatch(f -> f.schema().equals(schema))) {
+      VectorSchemaRoot target = VectorSchemaRoot.create(schema, ALLOCATOR);
+      try {
+        target.allocateNew();
+        VectorSchemaRoot[] roots = frames.stream().map(Frame::live).toArray(VectorSchemaRoot[]::new);
+        org.apache.arrow.vector.util.VectorSchemaRootAppender.append(false, target, roots);
+        return new Frame(target);
+      } catch (RuntimeException e) {
+        target.close();
+        throw e;
+      }
+    }
     VectorSchemaRoot target = VectorSchemaRoot.create(schema, ALLOCATOR);
     try {
       target.allocateNew();

@@ -75,9 +75,14 @@ public final class FeatureGraph {
     }
 
     /** Registers a Java feature class (its static {@code SPEC} field), recording the class path. */
-    public synchronized FeatureGraph register(Class<? extends Feature> featureClass) {
+    public FeatureGraph register(Class<? extends Feature> featureClass) {
+        return register(featureClass, null);
+    }
+
+    /** Registers a Java feature class under {@code project} (nullable), recording the class path. */
+    public synchronized FeatureGraph register(Class<? extends Feature> featureClass, String project) {
         FeatureSpec spec = Feature.specOf(featureClass);
-        register(FeatureDefinition.of(spec, null, featureClass.getName(), null));
+        register(FeatureDefinition.of(spec, null, featureClass.getName(), project));
         classes.put(featureClass, spec.key());
         return this;
     }

@@ -16,6 +16,7 @@ import dev.metaxy.store.AbstractMetadataStore;
 import dev.metaxy.store.AccessMode;
 import dev.metaxy.store.DeleteOptions;
 import dev.metaxy.store.FeatureNotInStoreException;
+import dev.metaxy.store.Increment;
 import dev.metaxy.store.LazyFrame;
 import dev.metaxy.store.LazyIncrement;
 import dev.metaxy.store.MetadataSchemaException;
@@ -60,6 +61,7 @@ public class DuckDbMetadataStore extends AbstractMetadataStore {
     private final boolean autoCreateTables;
     private final String materializationId;
     private final List<MetadataStore> fallbackStores;
+    private final Map<String, String> connectionConfig;
     private final DuckDbDialect dialect;
     private final SqlVersioningEngine engine;
     private final FeatureTableStorage storage;
@@ -82,6 +84,7 @@ public class DuckDbMetadataStore extends AbstractMetadataStore {
         this.autoCreateTables = b.autoCreateTables;
         this.materializationId = b.materializationId;
         this.fallbackStores = List.copyOf(b.fallbackStores);
+        this.connectionConfig = Map.copyOf(b.connectionConfig);
         this.dialect = DuckDbDialect.of(mapDatatype);
         this.engine = new SqlVersioningEngine(dialect, b.hashAlgorithm, b.graph.truncation());
         for (int i = 0; i < fallbackStores.size(); i++) {
@@ -103,6 +106,7 @@ public class DuckDbMetadataStore extends AbstractMetadataStore {
     @Override
     protected void openPhysically(AccessMode mode) {
         Properties props = new Properties();
+        connectionConfig.forEach(props::setProperty);
         boolean memory = database.equals(":memory:") || database.isEmpty();
         if (mode == AccessMode.READ && !memory && Files.exists(Path.of(database))) {
             props.setProperty("duckdb.read_only", "true");
@@ -392,12 +396,50 @@ public class DuckDbMetadataStore extends AbstractMetadataStore {
     @Override
     public LazyIncrement resolveUpdateLazy(Object feature, ResolveOptions options) {
         requireOpen();
-        FeatureKey key = keyOf(feature);
+        return increment(keyOf(feature), options, null);
+    }
+
+    /**
+     * The eager increment. The expected rows are computed once into a temporary table that the three parts read,
+     * so upstream joins and hashing run once rather than once per part; the table is dropped afterwards.
+     */
+    @Override
+    public Increment resolveUpdate(Object feature, ResolveOptions options) {
+        requireOpen();
+        String[] temp = new String[1];
+        try {
+            return increment(keyOf(feature), options, temp).collect();
+        } finally {
+            if (temp[0] != null) {
+                withConnection(conn -> {
+                    try (Statement st = conn.createStatement()) {
+                        st.execute("DROP TABLE IF EXISTS " + q(temp[0]));
+                    }
+                    return null;
+                });
+            }
+        }
+    }
+
+    /** Builds the increment queries; with {@code materialized} non-null, the expected rows go to a temp table first. */
+    private LazyIncrement increment(FeatureKey key, ResolveOptions options, String[] materialized) {
         FeaturePlan plan = FeaturePlan.of(graph(), key);
         List<Expression> targetFilters = new ArrayList<>(options.filters().getOrDefault(key, List.of()));
         targetFilters.addAll(options.globalFilters());
         targetFilters.addAll(options.targetFilters());
         SqlRelation expected = expectedRelation(graph(), plan, options, targetFilters);
+        if (materialized != null) {
+            String temp = "__metaxy_expected_" + System.nanoTime();
+            String sql = expected.sql();
+            withConnection(conn -> {
+                try (Statement st = conn.createStatement()) {
+                    st.execute("CREATE TEMP TABLE " + q(temp) + " AS " + sql);
+                }
+                return null;
+            });
+            materialized[0] = temp;
+            expected = SqlRelation.table(dialect, temp, expected.columns());
+        }
         if (options.isSkipComparison() || !tableExists(key)) {
             String empty = "SELECT * FROM (" + expected.sql() + ") AS e WHERE false";
             return new LazyIncrement(lazy(expected.sql()), lazy(empty), lazy(empty));
@@ -635,6 +677,7 @@ public class DuckDbMetadataStore extends AbstractMetadataStore {
         private String materializationId;
         private String tablePrefix = "";
         private List<MetadataStore> fallbackStores = List.of();
+        private Map<String, String> connectionConfig = Map.of();
 
         private Builder(FeatureGraph graph) {
             this.graph = java.util.Objects.requireNonNull(graph, "graph");
@@ -682,6 +725,12 @@ public class DuckDbMetadataStore extends AbstractMetadataStore {
         /** Stores consulted, in order, for features this store has no table for. */
         public Builder fallbackStores(List<MetadataStore> stores) {
             this.fallbackStores = List.copyOf(stores);
+            return this;
+        }
+
+        /** DuckDB settings applied when connecting (the reference's {@code config}), e.g. {@code threads}, {@code memory_limit}. */
+        public Builder connectionConfig(Map<String, String> settings) {
+            this.connectionConfig = Map.copyOf(settings);
             return this;
         }
 

@@ -1,0 +1,13 @@
+package dev.metaxy.cli;
+
+import java.util.List;
+
+/** The top-level commands, in help order. Add new command classes here. */
+final class CommandRegistry {
+    private CommandRegistry() {
+    }
+
+    static List<Object> topLevel() {
+        return List.of(new dev.metaxy.cli.list.ListCommand());
+    }
+}

@@ -1,0 +1,32 @@
+package dev.metaxy.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One {@code [[extra_features]]} entry: features selected by project, by key, or all of them (entries are
+ * OR-combined by sync and {@code metaxy lock}).
+ */
+public record FeatureSelectionConfig(List<String> projects, List<String> keys, boolean all) {
+    private static final Set<String> KEYS = Set.of("projects", "keys", "all");
+
+    public FeatureSelectionConfig {
+        projects = List.copyOf(projects);
+        keys = List.copyOf(keys);
+    }
+
+    static FeatureSelectionConfig parse(Object raw, String key, Path file) {
+        Map<String, Object> t = Coerce.table(raw, key, file);
+        for (String k : t.keySet()) {
+            if (!KEYS.contains(k)) {
+                throw new ConfigException("Unknown key '" + key + "." + k + "'; known keys: all, keys, projects", file);
+            }
+        }
+        List<String> projects = t.containsKey("projects") ? Coerce.stringList(t.get("projects"), key + ".projects", file) : List.of();
+        List<String> keys = t.containsKey("keys") ? Coerce.stringList(t.get("keys"), key + ".keys", file) : List.of();
+        boolean all = t.containsKey("all") && Coerce.bool(t.get("all"), key + ".all", file);
+        return new FeatureSelectionConfig(projects, keys, all);
+    }
+}
