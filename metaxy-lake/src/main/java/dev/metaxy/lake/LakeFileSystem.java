@@ -22,7 +22,9 @@ import org.apache.hadoop.fs.FileSystem;
  * {@code AWS_VIRTUAL_HOSTED_STYLE_REQUEST}, {@code AWS_FORCE_PATH_STYLE}; raw Hadoop keys such as
  * {@code fs.s3a.connection.maximum} pass through), then from the usual environment variables
  * ({@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN},
- * {@code AWS_ENDPOINT_URL_S3} / {@code AWS_ENDPOINT_URL}, {@code AWS_REGION} / {@code AWS_DEFAULT_REGION}).
+ * {@code AWS_ENDPOINT_URL_S3} / {@code AWS_ENDPOINT_URL}, {@code AWS_REGION} / {@code AWS_DEFAULT_REGION}) or their
+ * AWS SDK system properties ({@code aws.accessKeyId}, {@code aws.secretAccessKey}, {@code aws.sessionToken},
+ * {@code aws.region}, {@code aws.endpointUrl}, {@code aws.endpointUrlS3}), which win over the variables.
  * As with object_store, a custom endpoint is addressed path-style unless virtual-hosted requests are asked for.
  */
 public final class LakeFileSystem {
@@ -36,8 +38,24 @@ public final class LakeFileSystem {
 
     /** File access configured by {@code storageOptions} (may be empty) and the process environment. */
     public static LakeFileSystem create(Map<String, ?> storageOptions) {
-        return create(storageOptions, System.getenv());
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        SYSTEM_PROPERTIES.forEach((var, prop) -> {
+            String v = System.getProperty(prop);
+            if (v != null && !v.isEmpty()) {
+                env.put(var, v);
+            }
+        });
+        return create(storageOptions, env);
     }
+
+    /** The AWS SDK's JVM system properties, which take precedence over the environment variables they stand for. */
+    private static final Map<String, String> SYSTEM_PROPERTIES = Map.of(
+        "AWS_ACCESS_KEY_ID", "aws.accessKeyId",
+        "AWS_SECRET_ACCESS_KEY", "aws.secretAccessKey",
+        "AWS_SESSION_TOKEN", "aws.sessionToken",
+        "AWS_REGION", "aws.region",
+        "AWS_ENDPOINT_URL", "aws.endpointUrl",
+        "AWS_ENDPOINT_URL_S3", "aws.endpointUrlS3");
 
     /** As {@link #create(Map)} with an explicit environment (tests). */
     public static LakeFileSystem create(Map<String, ?> storageOptions, Map<String, String> env) {

@@ -69,6 +69,13 @@ public final class LocalS3Server {
         return name;
     }
 
+    /** Creates the bucket {@code name} unless it exists. */
+    public synchronized void ensureBucket(String name) {
+        if (!blobStore.containerExists(name)) {
+            blobStore.createContainerInLocation(null, name);
+        }
+    }
+
     /** Whether an object exists. */
     public boolean exists(String bucket, String key) {
         return blobStore.blobExists(bucket, key);
