@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.metaxy.lake.LakeScenario;
 import dev.metaxy.lake.LocalS3Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,7 @@ class DeltaStoreSmokeTest {
     @Test
     void localRoundTrip(@TempDir Path dir) {
         FeatureGraph graph = FeatureGraph.of(List.of(VIDEO, FACES));
-        roundTrip(DeltaMetadataStore.builder(graph, dir.toString()).hashAlgorithm(HashAlgorithm.XXHASH64).build());
+        LakeScenario.roundTrip(DeltaMetadataStore.builder(graph, dir.toString()).hashAlgorithm(HashAlgorithm.XXHASH64).build(), true);
         assertThat(Files.isDirectory(dir.resolve("video/raw.delta/_delta_log"))).isTrue();
     }
 
@@ -53,38 +54,8 @@ class DeltaStoreSmokeTest {
         LocalS3Server s3 = LocalS3Server.get();
         String bucket = s3.newBucket("delta");
         FeatureGraph graph = FeatureGraph.of(List.of(VIDEO, FACES));
-        roundTrip(DeltaMetadataStore.builder(graph, "s3://" + bucket + "/metaxy/").storageOptions(s3.storageOptions())
-            .hashAlgorithm(HashAlgorithm.XXHASH64).build());
+        LakeScenario.roundTrip(DeltaMetadataStore.builder(graph, "s3://" + bucket + "/metaxy/").storageOptions(s3.storageOptions())
+            .hashAlgorithm(HashAlgorithm.XXHASH64).build(), true);
         assertThat(s3.exists(bucket, "metaxy/video/raw.delta/_delta_log/00000000000000000000.json")).isTrue();
-    }
-
-    private static void roundTrip(DeltaMetadataStore store) {
-        try (MetadataStore s = store.open(AccessMode.WRITE); Frame sm = Frame.fromRows(samples(5, ""))) {
-            assertThat(s.hasFeature("video/raw")).isFalse();
-            try (Increment inc = s.resolveUpdate("video/raw", ResolveOptions.defaults().samples(sm))) {
-                assertThat(inc.newSamples().rowCount()).isEqualTo(5);
-                s.write("video/raw", inc.newSamples());
-            }
-            assertThat(s.hasFeature("video/raw")).isTrue();
-            try (Increment inc = s.resolveUpdate("video/faces")) {
-                assertThat(inc.newSamples().rowCount()).isEqualTo(5);
-                s.write("video/faces", inc.newSamples());
-            }
-            try (Increment inc = s.resolveUpdate("video/faces")) {
-                assertThat(inc.isEmpty()).isTrue();
-            }
-            assertThat(s.read("video/raw").count()).isEqualTo(5);
-            assertThat(s.delete("video/raw", Expressions.in("sample_uid", 4L, 5L), DeleteOptions.soft())).isEqualTo(2);
-            assertThat(s.read("video/raw").count()).isEqualTo(3);
-            assertThat(s.read("video/raw", ReadOptions.defaults().includeSoftDeleted()).count()).isEqualTo(5);
-            assertThat(s.delete("video/raw", Expressions.in("sample_uid", 1L), DeleteOptions.hard())).isEqualTo(1);
-            assertThat(s.read("video/raw", ReadOptions.defaults().includeSoftDeleted()).count()).isEqualTo(4);
-            try (Increment inc = s.resolveUpdate("video/faces")) {
-                assertThat(inc.orphaned().rowCount()).isEqualTo(3);
-            }
-            s.dropFeatureMetadata("video/faces");
-            assertThat(s.hasFeature("video/faces")).isTrue();
-            assertThat(s.read("video/faces").count()).isZero();
-        }
     }
 }
