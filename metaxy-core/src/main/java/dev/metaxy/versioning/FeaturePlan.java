@@ -116,6 +116,45 @@ public final class FeaturePlan {
         return List.copyOf(new TreeSet<>(shared));
     }
 
+    /**
+     * Fails when, after renames and selection, a user column (not an id column, not a system column) would come
+     * from more than one upstream. {@code upstreamColumns} holds each dependency's raw column names as read.
+     */
+    public void requireNoColumnCollisions(Map<FeatureKey, ? extends java.util.Collection<String>> upstreamColumns) {
+        if (deps.size() < 2) {
+            return;
+        }
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        Set<String> ids = new TreeSet<>(sharedIdColumns);
+        for (DepPlan d : deps) {
+            ids.addAll(d.renamedIdColumns());
+            ids.addAll(d.inputIdColumns());
+            java.util.Collection<String> raw = upstreamColumns.containsKey(d.upstream()) ? upstreamColumns.get(d.upstream()) : List.of();
+            Set<String> cols = new java.util.LinkedHashSet<>();
+            for (String c : raw) {
+                if (DepPlan.DROPPED_COLUMNS.contains(c) || SystemColumns.isSystemColumn(c)) {
+                    continue;
+                }
+                String renamed = d.renamed(c);
+                if (d.selectedColumns() == null || d.selectedColumns().contains(renamed)) {
+                    cols.add(renamed);
+                }
+            }
+            cols.forEach(c -> counts.merge(c, 1, Integer::sum));
+        }
+        List<String> collisions = new ArrayList<>();
+        counts.forEach((c, n) -> {
+            if (n > 1 && !ids.contains(c)) {
+                collisions.add(c);
+            }
+        });
+        if (!collisions.isEmpty()) {
+            throw new IllegalArgumentException("Found column collisions " + collisions + " across upstream features for feature "
+                + target.key() + ": Only ID columns " + ids + " and required system columns " + SystemColumns.VERSIONING
+                + " should be shared. Please add explicit renames in your FeatureDep to avoid column collisions.");
+        }
+    }
+
     public FeatureSpec target() {
         return target;
     }

@@ -270,7 +270,8 @@ public class DuckDbMetadataStore extends AbstractMetadataStore {
             graph().versions().projectVersion(), options.preserveFeatureVersion(), ts, matId, softDeleteInProgress);
         List<String> fieldKeys = new ArrayList<>();
         plan.fields().forEach(f -> fieldKeys.add(f.structKey()));
-        SystemColumnsSelect select = new SystemColumnsSelect(dialect, engine, fieldKeys, plan.sortedStructKeys()).sourceIsMap(byFieldIsMap);
+        SystemColumnsSelect select = new SystemColumnsSelect(dialect, engine, fieldKeys, plan.sortedStructKeys())
+            .sourceIsMap(byFieldIsMap).sourceStructKeys(structKeys(frame, SystemColumns.PROVENANCE_BY_FIELD));
         withConnection(conn -> {
             String temp = ArrowImport.toTempTable(conn, frame, "incoming");
             try {
@@ -282,6 +283,16 @@ public class DuckDbMetadataStore extends AbstractMetadataStore {
             }
             return null;
         });
+    }
+
+    /** The child names of a STRUCT column of {@code frame} (empty for other types). */
+    private static List<String> structKeys(Frame frame, String column) {
+        Field f = frame.schema().findField(column);
+        List<String> out = new ArrayList<>();
+        if (f.getType() instanceof ArrowType.Struct) {
+            f.getChildren().forEach(c -> out.add(c.getName()));
+        }
+        return out;
     }
 
     /** Checks the incoming frame before anything is written; returns whether its by-field column is a MAP. */
@@ -474,6 +485,9 @@ public class DuckDbMetadataStore extends AbstractMetadataStore {
             String sql = read(g, dep.upstream(), ro).query();
             upstream.put(dep.upstream(), SqlRelation.query(sql, columnsOf("(" + sql + ")")));
         }
+        Map<FeatureKey, List<String>> columns = new LinkedHashMap<>();
+        upstream.forEach((k, r) -> columns.put(k, r.columns()));
+        plan.requireNoColumnCollisions(columns);
         return engine.expectedQuery(plan, upstream, null);
     }
 

@@ -72,8 +72,12 @@ final class SystemColumnsSelect {
 
     /** Rebuilds a by-field value with exactly the feature's fields, in spec order, as STRUCT or MAP. */
     private String byField(String expr) {
+        if (dialect.mapMode() && sourceIsMap) {
+            return "CAST(" + expr + " AS MAP(VARCHAR, VARCHAR))";
+        }
         LinkedHashMap<String, String> values = new LinkedHashMap<>();
-        for (String k : fieldStructKeys) {
+        List<String> keys = dialect.mapMode() && !sourceStructKeys.isEmpty() ? sourceStructKeys : fieldStructKeys;
+        for (String k : keys) {
             values.put(k, "CAST(" + sourceValue(expr, k) + " AS VARCHAR)");
         }
         return "CASE WHEN " + expr + " IS NULL THEN NULL ELSE " + dialect.buildByField(values) + " END";
@@ -85,9 +89,19 @@ final class SystemColumnsSelect {
     }
 
     private boolean sourceIsMap;
+    private List<String> sourceStructKeys = List.of();
 
     SystemColumnsSelect sourceIsMap(boolean isMap) {
         this.sourceIsMap = isMap;
+        return this;
+    }
+
+    /**
+     * The keys of the incoming STRUCT by-field column. In map mode every key is kept (a MAP may hold keys beyond the
+     * current fields, as when a field is added); in struct mode the table's fixed field set is rebuilt.
+     */
+    SystemColumnsSelect sourceStructKeys(List<String> keys) {
+        this.sourceStructKeys = List.copyOf(keys);
         return this;
     }
 
