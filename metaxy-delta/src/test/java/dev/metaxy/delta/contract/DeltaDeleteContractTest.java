@@ -29,4 +29,14 @@ class DeltaDeleteContractTest extends DeleteContract {
     protected Optional<HashAlgorithm> expectedDefaultHashAlgorithm() {
         return Optional.of(HashAlgorithm.XXHASH32);
     }
+
+    @Override
+    protected boolean alwaysCreatesTables() {
+        return true;
+    }
+
+    @Override
+    protected boolean dropKeepsEmptyTable() {
+        return true;
+    }
 }

@@ -29,4 +29,9 @@ class IcebergDeleteContractTest extends DeleteContract {
     protected Optional<HashAlgorithm> expectedDefaultHashAlgorithm() {
         return Optional.of(HashAlgorithm.XXHASH32);
     }
+
+    @Override
+    protected boolean alwaysCreatesTables() {
+        return true;
+    }
 }

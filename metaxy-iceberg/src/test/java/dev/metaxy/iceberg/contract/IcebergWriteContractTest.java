@@ -29,4 +29,9 @@ class IcebergWriteContractTest extends WriteContract {
     protected Optional<HashAlgorithm> expectedDefaultHashAlgorithm() {
         return Optional.of(HashAlgorithm.XXHASH32);
     }
+
+    @Override
+    protected boolean alwaysCreatesTables() {
+        return true;
+    }
 }
