@@ -208,6 +208,18 @@ public class DuckDbMetadataStore extends AbstractMetadataStore {
         });
     }
 
+    private Map<String, String> columnTypes(String relationSql) {
+        return withConnection(conn -> {
+            Map<String, String> types = new LinkedHashMap<>();
+            try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("DESCRIBE " + relationSql)) {
+                while (rs.next()) {
+                    types.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return types;
+        });
+    }
+
     private SqlRelation tableRelation(FeatureKey key) {
         if (storage instanceof DuckDbTableStorage) {
             String table = tableName(key);
@@ -258,6 +270,32 @@ public class DuckDbMetadataStore extends AbstractMetadataStore {
         FeatureSpec spec = graph().spec(key);
         FeaturePlan plan = FeaturePlan.of(graph(), key);
         boolean byFieldIsMap = validateIncoming(spec, plan, frame);
+        List<String> incomingKeys = structKeys(frame, SystemColumns.PROVENANCE_BY_FIELD);
+        String[] temp = new String[1];
+        try {
+            appendRows(key, frame.columnNames(), () -> {
+                temp[0] = withConnection(conn -> ArrowImport.toTempTable(conn, frame, "incoming"));
+                return q(temp[0]);
+            }, byFieldIsMap, incomingKeys, options);
+        } finally {
+            if (temp[0] != null) {
+                withConnection(conn -> {
+                    try (Statement st = conn.createStatement()) {
+                        st.execute("DROP TABLE IF EXISTS " + q(temp[0]));
+                    }
+                    return null;
+                });
+            }
+        }
+    }
+
+    /**
+     * Appends rows of {@code columns} read from the FROM item that {@code source} yields (only called once the
+     * table checks pass), adding the system columns in one INSERT (or CREATE TABLE AS) statement.
+     */
+    private void appendRows(FeatureKey key, List<String> columns, java.util.function.Supplier<String> source, boolean byFieldIsMap,
+                            List<String> incomingStructKeys, WriteOptions options) {
+        FeaturePlan plan = FeaturePlan.of(graph(), key);
         String table = tableName(key);
         boolean exists = tableExists(key);
         if (!exists && !autoCreateTables) {
@@ -271,16 +309,10 @@ public class DuckDbMetadataStore extends AbstractMetadataStore {
         List<String> fieldKeys = new ArrayList<>();
         plan.fields().forEach(f -> fieldKeys.add(f.structKey()));
         SystemColumnsSelect select = new SystemColumnsSelect(dialect, engine, fieldKeys, plan.sortedStructKeys())
-            .sourceIsMap(byFieldIsMap).sourceStructKeys(structKeys(frame, SystemColumns.PROVENANCE_BY_FIELD));
+            .sourceIsMap(byFieldIsMap).sourceStructKeys(incomingStructKeys);
+        String from = source.get();
         withConnection(conn -> {
-            String temp = ArrowImport.toTempTable(conn, frame, "incoming");
-            try {
-                storage.append(conn, key, select.select(frame.columnNames(), q(temp), stamp));
-            } finally {
-                try (Statement st = conn.createStatement()) {
-                    st.execute("DROP TABLE IF EXISTS " + q(temp));
-                }
-            }
+            storage.append(conn, key, select.select(columns, from, stamp));
             return null;
         });
     }
@@ -596,27 +628,27 @@ public class DuckDbMetadataStore extends AbstractMetadataStore {
             if (options.isWithSampleHistory()) {
                 ro = ro.withSampleHistory();
             }
-            Frame rows;
+            String rowsSql;
             try {
-                rows = read(key, ro).collect();
+                rowsSql = read(key, ro).query();
             } catch (FeatureNotInStoreException e) {
                 return 0;
             }
-            try (rows) {
-                if (rows.rowCount() == 0) {
-                    return 0;
-                }
-                Instant ts = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                try (Frame tomb = withDeletedAt(rows, ts)) {
-                    softDeleteInProgress = true;
-                    try {
-                        write(key, tomb, WriteOptions.defaults());
-                    } finally {
-                        softDeleteInProgress = false;
-                    }
-                }
-                return rows.rowCount();
+            Map<String, String> types = columnTypes("(" + rowsSql + ")");
+            long count = new DuckDbLazyFrame(this, rowsSql).count();
+            if (count == 0) {
+                return 0;
             }
+            String ts = "CAST(" + dialect.stringLiteral(Instant.now().truncatedTo(ChronoUnit.MICROS).toString()) + " AS TIMESTAMPTZ)";
+            String tombstones = "(SELECT * REPLACE (" + ts + " AS " + q(SystemColumns.DELETED_AT) + ") FROM (" + rowsSql + ") AS r) AS t";
+            boolean isMap = types.getOrDefault(SystemColumns.PROVENANCE_BY_FIELD, "").startsWith("MAP(");
+            softDeleteInProgress = true;
+            try {
+                appendRows(key, new ArrayList<>(types.keySet()), () -> tombstones, isMap, List.of(), WriteOptions.defaults());
+            } finally {
+                softDeleteInProgress = false;
+            }
+            return count;
         }
         if (!tableExists(key)) {
             if (filter == null && options.isWithFeatureHistory()) {
@@ -635,19 +667,6 @@ public class DuckDbMetadataStore extends AbstractMetadataStore {
         }
         String condition = conditions.isEmpty() ? null : String.join(" AND ", conditions);
         return withConnection(conn -> storage.deleteWhere(conn, key, condition));
-    }
-
-    private static Frame withDeletedAt(Frame rows, Instant ts) {
-        List<Map<String, Object>> list = rows.toRows();
-        list.forEach(r -> r.put(SystemColumns.DELETED_AT, ts));
-        org.apache.arrow.vector.types.pojo.Schema schema = rows.schema();
-        List<Field> fields = new ArrayList<>();
-        for (Field f : schema.getFields()) {
-            fields.add(f.getName().equals(SystemColumns.DELETED_AT)
-                ? new Field(f.getName(), org.apache.arrow.vector.types.pojo.FieldType.nullable(
-                    new ArrowType.Timestamp(org.apache.arrow.vector.types.TimeUnit.MICROSECOND, "UTC")), null) : f);
-        }
-        return Frame.fromRows(new org.apache.arrow.vector.types.pojo.Schema(fields), list);
     }
 
     // ------------------------------------------------------------------ system tables

@@ -560,6 +560,9 @@ public final class PostgresMetadataStore extends AbstractMetadataStore {
             String sql = read(g, dep.upstream(), ro).query();
             upstream.put(dep.upstream(), SqlRelation.query(sql, columnsOf(sql)));
         }
+        Map<FeatureKey, List<String>> columns = new LinkedHashMap<>();
+        upstream.forEach((k, r) -> columns.put(k, r.columns()));
+        plan.requireNoColumnCollisions(columns);
         return engine.expectedQuery(plan, upstream, null);
     }
 
