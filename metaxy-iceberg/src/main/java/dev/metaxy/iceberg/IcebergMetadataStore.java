@@ -20,8 +20,9 @@ import java.util.Objects;
  *
  * <p><b>Storage.</b> Tables are managed with iceberg-core: each write is one Parquet file appended as a new snapshot
  * (tables are created on first write and evolved by union-by-name); hard deletes rewrite the affected files in one
- * overwrite snapshot (copy-on-write), so tables never carry delete files. Files are written without Parquet field
- * ids, and every table sets {@code schema.name-mapping.default} so other Iceberg readers map columns by name.
+ * overwrite snapshot (copy-on-write), so tables never carry delete files. DuckDB writes the table's Iceberg field ids
+ * into every Parquet file (and tables also carry {@code schema.name-mapping.default}), so other Iceberg readers
+ * resolve columns, nested ones included.
  *
  * <p><b>Compute.</b> Reads, {@code resolve_update}, deletes and rebases run in an embedded in-memory DuckDB over
  * {@code read_parquet([...])} of the current snapshot's data files, never by loading tables into the JVM.

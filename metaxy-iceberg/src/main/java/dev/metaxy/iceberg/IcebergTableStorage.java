@@ -33,11 +33,12 @@ import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.apache.iceberg.mapping.MappingUtil;
 import org.apache.iceberg.mapping.NameMappingParser;
+import org.apache.iceberg.types.Types;
 
 /**
  * One Iceberg table per feature, identified {@code (namespace, a__b)}, in a Hadoop (file-system) or JDBC catalog.
- * Data files are Parquet written by DuckDB (no field ids; every table carries a default name mapping, so other
- * Iceberg readers resolve columns by name); appends are Iceberg snapshots, hard deletes are copy-on-write
+ * Data files are Parquet written by DuckDB with the table's field ids (tables also carry a default name mapping);
+ * the schema is created or evolved before each file is written; appends are Iceberg snapshots, hard deletes are copy-on-write
  * overwrites, so tables never get delete files.
  */
 final class IcebergTableStorage extends ParquetTableStorage<IcebergTableStorage.IcebergSnapshot> {
@@ -186,13 +187,49 @@ final class IcebergTableStorage extends ParquetTableStorage<IcebergTableStorage.
 
     @Override
     public void append(Connection conn, FeatureKey key, String selectSql) throws SQLException {
+        Schema incoming = IcebergSchemas.fromArrow(DuckDbParquet.arrowSchema(conn, selectSql));
+        Table table;
         if (!exists(conn, key)) {
-            Schema schema = IcebergSchemas.fromArrow(DuckDbParquet.arrowSchema(conn, selectSql));
-            Table created = catalog().buildTable(identifier(key), schema).create();
-            created.updateProperties().set(TableProperties.DEFAULT_NAME_MAPPING,
-                NameMappingParser.toJson(MappingUtil.create(created.schema()))).commit();
+            table = catalog().buildTable(identifier(key), incoming).create();
+        } else {
+            table = table(key);
+            table.updateSchema().unionByNameWith(incoming).commit();
+        }
+        String mapping = NameMappingParser.toJson(MappingUtil.create(table.schema()));
+        if (!mapping.equals(table.properties().get(TableProperties.DEFAULT_NAME_MAPPING))) {
+            table.updateProperties().set(TableProperties.DEFAULT_NAME_MAPPING, mapping).commit();
         }
         super.append(conn, key, selectSql);
+    }
+
+    /** New files carry the table's field ids (Iceberg readers need no name mapping for them). */
+    @Override
+    protected String copyOptions(FeatureKey key) {
+        List<String> items = new ArrayList<>();
+        for (Types.NestedField f : table(key).schema().columns()) {
+            items.add(DuckDbParquet.literal(f.name()) + ": " + fieldIds(f));
+        }
+        return ", FIELD_IDS {" + String.join(", ", items) + "}";
+    }
+
+    private static String fieldIds(Types.NestedField f) {
+        org.apache.iceberg.types.Type t = f.type();
+        if (t.isPrimitiveType()) {
+            return String.valueOf(f.fieldId());
+        }
+        List<String> items = new ArrayList<>();
+        items.add("'__duckdb_field_id': " + f.fieldId());
+        if (t.isStructType()) {
+            for (Types.NestedField c : t.asStructType().fields()) {
+                items.add(DuckDbParquet.literal(c.name()) + ": " + fieldIds(c));
+            }
+        } else if (t.isMapType()) {
+            items.add("'key': " + fieldIds(t.asMapType().fields().get(0)));
+            items.add("'value': " + fieldIds(t.asMapType().fields().get(1)));
+        } else if (t.isListType()) {
+            items.add("'element': " + fieldIds(t.asListType().fields().get(0)));
+        }
+        return "{" + String.join(", ", items) + "}";
     }
 
     @Override
@@ -202,17 +239,11 @@ final class IcebergTableStorage extends ParquetTableStorage<IcebergTableStorage.
 
     @Override
     protected void commitAppend(FeatureKey key, org.apache.arrow.vector.types.pojo.Schema schema, List<DataFile> added) {
-        Table table = table(key);
-        Schema incoming = IcebergSchemas.fromArrow(schema);
-        Schema before = table.schema();
-        table.updateSchema().unionByNameWith(incoming).commit();
-        if (!table.schema().sameSchema(before)) {
-            table.updateProperties().set(TableProperties.DEFAULT_NAME_MAPPING,
-                NameMappingParser.toJson(MappingUtil.create(table.schema()))).commit();
-        }
+        // the schema was created or evolved before the file was written (its field ids are in the file)
         if (added.isEmpty()) {
             return;
         }
+        Table table = table(key);
         AppendFiles append = table.newAppend();
         added.forEach(f -> append.appendFile(dataFile(table, f)));
         append.commit();

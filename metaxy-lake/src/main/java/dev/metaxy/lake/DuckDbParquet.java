@@ -32,8 +32,13 @@ public final class DuckDbParquet {
 
     /** Writes the rows of {@code selectSql} to a Parquet file and returns the row count. */
     public static long copyToParquet(Connection conn, String selectSql, Path file) throws SQLException {
+        return copyToParquet(conn, selectSql, file, "");
+    }
+
+    /** As {@link #copyToParquet(Connection, String, Path)} with extra COPY options (e.g. {@code , FIELD_IDS {...}}). */
+    public static long copyToParquet(Connection conn, String selectSql, Path file, String extraOptions) throws SQLException {
         try (Statement st = conn.createStatement()) {
-            st.execute("COPY (" + selectSql + ") TO " + literal(file.toString()) + " (FORMAT PARQUET)");
+            st.execute("COPY (" + selectSql + ") TO " + literal(file.toString()) + " (FORMAT PARQUET" + extraOptions + ")");
         }
         return rowCount(conn, file.toString());
     }

@@ -82,6 +82,11 @@ public abstract class ParquetTableStorage<S> implements FeatureTableStorage {
     /** Commits the removal of {@code removed} and the addition of {@code added} against {@code snapshot}. */
     protected abstract void commitRewrite(FeatureKey key, S snapshot, List<DataFile> removed, List<DataFile> added);
 
+    /** Extra DuckDB COPY options for new data files of the table (default none), starting with a comma. */
+    protected String copyOptions(FeatureKey key) {
+        return "";
+    }
+
     @Override
     public String relation(Connection conn, FeatureKey key) throws SQLException {
         LiveFiles<S> live = liveFiles(key);
@@ -112,7 +117,7 @@ public abstract class ParquetTableStorage<S> implements FeatureTableStorage {
         } catch (IOException e) {
             throw new SQLException("Cannot create " + local.getParent() + ": " + e.getMessage(), e);
         }
-        long rows = DuckDbParquet.copyToParquet(conn, selectSql, local);
+        long rows = DuckDbParquet.copyToParquet(conn, selectSql, local, copyOptions(key));
         long size;
         try {
             if (rows == 0) {
