@@ -1,4 +1,4 @@
-package dev.metaxy.conformance;
+package dev.metaxy.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
