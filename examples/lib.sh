@@ -13,8 +13,9 @@ ROOT="$(cd "$EXAMPLE_DIR/../.." && pwd)"
 EXAMPLES_TARGET="$ROOT/metaxy-examples/target"
 CLI_TARGET="$ROOT/metaxy-cli/target"
 STEP_OUT="$(mktemp "${TMPDIR:-/tmp}/metaxy-example-step.XXXXXX")"
+STEP_ERR="$(mktemp "${TMPDIR:-/tmp}/metaxy-example-step.XXXXXX")"
 STARTED_AT=$SECONDS
-trap 'rm -f "$STEP_OUT"' EXIT
+trap 'rm -f "$STEP_OUT" "$STEP_ERR"' EXIT
 
 fail() {
   echo "✗ $(basename "$EXAMPLE_DIR"): $*" >&2
@@ -84,7 +85,7 @@ scenario() {
   echo "=== Scenario: $*"
 }
 
-# run_step DESCRIPTION COMMAND...: runs a command, shows its stdout and keeps it for assert_output.
+# run_step DESCRIPTION COMMAND...: runs a command, shows its stdout and stderr and keeps them for the assertions.
 run_step() {
   local description="$1"
   shift
@@ -92,8 +93,9 @@ run_step() {
   echo "--- $description"
   echo "\$ $*"
   local rc=0
-  "$@" >"$STEP_OUT" || rc=$?
+  "$@" >"$STEP_OUT" 2>"$STEP_ERR" || rc=$?
   cat "$STEP_OUT"
+  cat "$STEP_ERR" >&2
   [ "$rc" -eq 0 ] || fail "step '$description' exited with $rc"
 }
 
@@ -104,6 +106,15 @@ assert_output() {
     grep -qF -- "$text" "$STEP_OUT" || fail "expected the output of the last step to contain: $text"
   done
   echo "✓ output contains: $(printf '"%s" ' "$@")"
+}
+
+# assert_stderr TEXT...: the last step's stderr contains every TEXT.
+assert_stderr() {
+  local text
+  for text in "$@"; do
+    grep -qF -- "$text" "$STEP_ERR" || fail "expected the stderr of the last step to contain: $text"
+  done
+  echo "✓ stderr contains: $(printf '"%s" ' "$@")"
 }
 
 # assert_output_equals FILE: the last step's stdout is exactly FILE's content.
@@ -133,7 +144,7 @@ apply_patch() {
 # The runner records the graph before the first scenario and after every patch (metaxy push).
 push_graph() {
   local version
-  version="$(metaxy push 2>/dev/null)" || fail "metaxy push failed"
+  version="$(metaxy push 2>"$STEP_ERR")" || { cat "$STEP_ERR" >&2; fail "metaxy push failed"; }
   echo "graph pushed: project version $version"
   PROJECT_VERSION="$version"
 }
