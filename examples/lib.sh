@@ -3,7 +3,7 @@
 # and the output checks, on a fresh embedded DuckDB store.
 #
 #   METAXY_EXAMPLE_DATA_DIR   where the DuckDB file goes (default: the example's own .metaxy/, wiped first)
-#   JAVA_OPTS                 passed to every JVM
+#   JAVA_OPTS                 passed to every JVM (default: quick-start flags, the steps are short-lived)
 #   RANDOM_SEED               default 42, as the reference runner sets it
 
 set -euo pipefail
@@ -15,6 +15,8 @@ CLI_TARGET="$ROOT/metaxy-cli/target"
 STEP_OUT="$(mktemp "${TMPDIR:-/tmp}/metaxy-example-step.XXXXXX")"
 STEP_ERR="$(mktemp "${TMPDIR:-/tmp}/metaxy-example-step.XXXXXX")"
 STARTED_AT=$SECONDS
+# Each step is a short JVM: skip the optimising JIT and use the serial collector (about a third less CPU per start).
+export JAVA_OPTS="${JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 trap 'rm -f "$STEP_OUT" "$STEP_ERR"' EXIT
 
 fail() {
