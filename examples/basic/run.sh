@@ -23,4 +23,7 @@ run_step "recompute_after_change" example_main dev.metaxy.examples.basic.Pipelin
 assert_output "Written 3 rows for feature examples/parent" "Identified: 3 new samples, 0 samples with new provenance_by_field" \
   "Materialized" "✅ Pipeline complete!"
 
+scenario "Extra check (not in the reference runbook): the store is in sync with the current definitions"
+run_step "status" metaxy metadata status --all-features --assert-in-sync
+
 finish

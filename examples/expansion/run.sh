@@ -28,4 +28,7 @@ run_step "final_idempotent_check" example_main dev.metaxy.examples.expansion.Pip
 assert_output "Found 0 new videos and 0 stale videos that need chunking" \
   "Found 0 new video chunks and 0 stale video chunks that need face recognition"
 
+scenario "Extra check (not in the reference runbook): the store is in sync with the current definitions"
+run_step "status" metaxy metadata status --all-features --assert-in-sync
+
 finish

@@ -61,5 +61,8 @@ class AggregationExampleTest {
         // data-only changes: the graph (and every version) stays the same
         assertThat(Versions.features(book.graph())).containsExactlyInAnyOrderEntriesOf(VERSIONS);
         assertThat(book.pushedVersions()).containsOnly("1661b8b7").hasSize(3);
+
+        // beyond the reference runbook: the CLI agrees that nothing is left to compute
+        assertThat(book.metaxy("metadata", "status", "--all-features", "--assert-in-sync").exitCode()).isZero();
     }
 }

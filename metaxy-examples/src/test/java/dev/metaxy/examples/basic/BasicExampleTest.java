@@ -67,5 +67,8 @@ class BasicExampleTest {
         assertThat(changed.result().child().predictionsProvenance()).isEqualTo(CHILD_PROVENANCE);
 
         assertThat(book.pushedVersions()).containsExactly("490f2c18", "c423d51a");
+
+        // beyond the reference runbook: the CLI agrees that nothing is left to compute
+        assertThat(book.metaxy("metadata", "status", "--all-features", "--assert-in-sync").exitCode()).isZero();
     }
 }

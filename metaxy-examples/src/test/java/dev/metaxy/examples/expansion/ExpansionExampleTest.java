@@ -2,6 +2,8 @@ package dev.metaxy.examples.expansion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.metaxy.examples.support.Json;
 import dev.metaxy.examples.support.Runbook;
 import dev.metaxy.examples.support.Runbook.Step;
 import dev.metaxy.examples.support.Versions;
@@ -77,5 +79,15 @@ class ExpansionExampleTest {
         Step<Pipeline.Result> last = book.run(Pipeline::run);
         assertThat(last.out()).contains("Found 0 new videos and 0 stale videos that need chunking",
             "Found 0 new video chunks and 0 stale video chunks that need face recognition");
+
+        // beyond the reference runbook: the CLI reports the face rows of vanished chunk ids as orphaned (the pipeline,
+        // like the reference, does not clean them up), and nothing missing or stale
+        Runbook.Cli status = book.metaxy("metadata", "status", ExpansionFeatures.FACES, "--format", "json");
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        JsonNode faces = Json.parse(status.out()).path("features").path(ExpansionFeatures.FACES);
+        assertThat(faces.path("missing").asInt(-1)).isZero();
+        assertThat(faces.path("stale").asInt(-1)).isZero();
+        assertThat(faces.path("orphaned").asInt(-1)).isEqualTo(gone.size());
+        assertThat(faces.path("needs_update").asBoolean()).isEqualTo(!gone.isEmpty());
     }
 }

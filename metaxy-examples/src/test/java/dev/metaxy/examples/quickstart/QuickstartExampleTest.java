@@ -33,5 +33,8 @@ class QuickstartExampleTest {
         assertThat(rerun.result()).isEqualTo(new Pipeline.Result(0, 0, 0, 0));
         assertThat(rerun.out()).contains("[Video] 0 new, 0 stale", "[Audio] 0 new, 0 stale", "No changes detected (idempotent)")
             .doesNotContain("Wrote");
+
+        // beyond the reference runbook: the CLI agrees that nothing is left to compute
+        assertThat(book.metaxy("metadata", "status", "--all-features", "--assert-in-sync").exitCode()).isZero();
     }
 }
