@@ -13,12 +13,16 @@ import picocli.CommandLine.Parameters;
 
 /**
  * Feature selection shared by commands ({@code describe features}, {@code metadata ...}): positional
- * {@code FEATURES...} or {@code --all-features}, never both. Errors are structured ({@code MISSING_REQUIRED_FLAG},
+ * {@code FEATURES...} (also {@code --feature K}, repeatable, as the reference user guide writes it) or
+ * {@code --all-features}, never both. Errors are structured ({@code MISSING_REQUIRED_FLAG},
  * {@code CONFLICTING_FLAGS}, {@code INVALID_FEATURE_KEY}, {@code FEATURES_NOT_FOUND}). Use as a picocli mixin.
  */
 public final class FeatureSelector {
     @Parameters(arity = "0..*", paramLabel = "FEATURES", description = "Feature keys (e.g. 'my_feature' or 'namespace/feature').")
     List<String> features = new ArrayList<>();
+
+    @Option(names = "--feature", paramLabel = "KEY", description = "A feature key (repeatable; same as a positional key).")
+    List<String> featureOptions = new ArrayList<>();
 
     @Option(names = "--all-features", description = "Apply to all features in the project's feature graph.")
     boolean allFeatures;
@@ -33,7 +37,14 @@ public final class FeatureSelector {
      * are an error when {@code errorMissing}, else a plain-mode warning on stdout.
      */
     public Selection resolve(CliContext context, OutputFormat format, boolean errorMissing) {
+        return resolve(context, context.graph(), format, errorMissing);
+    }
+
+    /** Like {@link #resolve(CliContext, OutputFormat, boolean)}, against {@code graph} (e.g. a stored snapshot's). */
+    public Selection resolve(CliContext context, FeatureGraph graph, OutputFormat format, boolean errorMissing) {
         boolean json = format == OutputFormat.JSON;
+        List<String> features = new ArrayList<>(this.features);
+        features.addAll(featureOptions);
         if (!allFeatures && features.isEmpty()) {
             throw new CliException("MISSING_REQUIRED_FLAG", "Must specify either --all-features or feature arguments",
                 Map.of("required_flags", List.of("--all-features", "<features>")), json, null);
@@ -42,7 +53,6 @@ public final class FeatureSelector {
             throw new CliException("CONFLICTING_FLAGS", "Cannot specify both --all-features and feature arguments",
                 Map.of("conflicting_flags", List.of("--all-features", "<features>")), json, null);
         }
-        FeatureGraph graph = context.graph();
         if (allFeatures) {
             String project = context.allProjects() ? null : context.config().project().orElse(null);
             List<FeatureKey> keys = new ArrayList<>();
