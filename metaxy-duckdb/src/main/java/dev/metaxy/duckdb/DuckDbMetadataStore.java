@@ -71,7 +71,7 @@ public class DuckDbMetadataStore extends AbstractMetadataStore {
     private final List<String> sampleTemps = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private DuckDbMetadataStore(Builder b) {
-        this(b, new DuckDbTableStorage(b.tablePrefix));
+        this(b, new DuckDbTableStorage(b.tablePrefix, DuckDbTableStorage.creationLock(b.database)));
     }
 
     /**
@@ -327,44 +327,9 @@ public class DuckDbMetadataStore extends AbstractMetadataStore {
             .sourceIsMap(byFieldIsMap).sourceStructKeys(incomingStructKeys);
         String from = source.get();
         withConnection(conn -> {
-<<<<<<< HEAD
-            createOrInsert(conn, table, exists, select.select(columns, from, stamp));
-=======
             storage.append(conn, key, select.select(columns, from, stamp));
->>>>>>> main
             return null;
         });
-    }
-
-    /**
-     * Appends {@code body}'s rows to {@code table}, creating the table from them (one atomic statement) when it does
-     * not exist yet. Creation is serialised per database file: two connections of this process creating the same
-     * table at once would otherwise fail with DuckDB's "Catalog write-write conflict" (a DuckDB file has one writing
-     * process, so an in-process lock is enough).
-     */
-    private void createOrInsert(Connection conn, String table, boolean exists, String body) throws SQLException {
-        if (!exists) {
-            synchronized (creationLock()) {
-                if (!tableExists(table)) {
-                    try (Statement st = conn.createStatement()) {
-                        st.execute("CREATE TABLE " + q(table) + " AS " + body);
-                    }
-                    return;
-                }
-            }
-        }
-        try (Statement st = conn.createStatement()) {
-            st.execute("INSERT INTO " + q(table) + " BY NAME " + body);
-        }
-    }
-
-    private static final Map<String, Object> CREATION_LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private Object creationLock() {
-        if (database.equals(":memory:") || database.isEmpty()) {
-            return this; // every in-memory connection is its own database
-        }
-        return CREATION_LOCKS.computeIfAbsent(Path.of(database).toAbsolutePath().normalize().toString(), k -> new Object());
     }
 
     /** The child names of a STRUCT column of {@code frame} (empty for other types). */
@@ -741,11 +706,7 @@ public class DuckDbMetadataStore extends AbstractMetadataStore {
         withConnection(conn -> {
             String temp = ArrowImport.toTempTable(conn, rows, "system");
             try {
-<<<<<<< HEAD
-                createOrInsert(conn, table, exists, "SELECT * FROM " + q(temp));
-=======
                 storage.append(conn, systemKey, "SELECT * FROM " + q(temp));
->>>>>>> main
             } finally {
                 try (Statement st = conn.createStatement()) {
                     st.execute("DROP TABLE IF EXISTS " + q(temp));
