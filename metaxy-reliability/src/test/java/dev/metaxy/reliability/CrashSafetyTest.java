@@ -42,7 +42,7 @@ class CrashSafetyTest {
     }
 
     static Stream<Arguments> points() {
-        return StoreKind.selected().stream().flatMap(k -> java.util.stream.IntStream.range(0, KILL_POINTS)
+        return StoreKind.selected().stream().flatMap(k -> java.util.stream.IntStream.range(0, k.killPoints(KILL_POINTS))
             .mapToObj(i -> Arguments.of(k, i)));
     }
 
@@ -192,14 +192,15 @@ class CrashSafetyTest {
     /**
      * A killed JVM cannot run its exit hooks: the only files it may leave in its temp directory are the native
      * libraries that DuckDB JDBC ({@code libduckdb_java*.so}) and Arrow's C data interface ({@code jnilib-*.tmp})
-     * unpack there and delete on normal exit (and sqlite-jdbc's {@code sqlite-*} library of the Iceberg JDBC catalog);
+     * unpack there and delete on normal exit (and, for Iceberg, the {@code sqlite-*} library of sqlite-jdbc and the {@code snappy-*} library of snappy-java);
      * nothing of Metaxy's (no staging or data files).
      */
     static void assertNoLeakedTempFilesBesidesDuckDbLibrary(Path childTmp) throws Exception {
         try (Stream<Path> files = Files.list(childTmp)) {
             assertThat(files.map(p -> p.getFileName().toString())
                 .filter(n -> !n.startsWith("libduckdb_java") && !n.startsWith("jnilib-") && !n.startsWith("stderr")
-                    && !n.startsWith("hsperfdata") && !n.startsWith("sqlite-")))
+                    && !n.startsWith("hsperfdata") && !n.startsWith("sqlite-")
+                    && !n.startsWith("snappy-")))
                 .isEmpty();
         }
     }

@@ -30,6 +30,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import dev.metaxy.delta.DeltaMetadataStore;
+import dev.metaxy.hash.HashAlgorithm;
+import dev.metaxy.iceberg.IcebergMetadataStore;
+import dev.metaxy.lake.LocalS3Server;
 
 /**
  * Part 4 of the reliability issue: every store operation, failing ones included, releases its Arrow buffers (the
@@ -108,6 +113,76 @@ class ResourceHygieneTest {
         }
         try (Stream<Path> files = Files.list(db.getParent())) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("metadata.duckdb");
+        }
+    }
+
+    static List<StoreKind> kindsOnLocalDisk() {
+        return StoreKind.selected().stream().filter(k -> k.localDirectory("/x/y").isPresent()).toList();
+    }
+
+    /**
+     * Closing a store on local disk closes every file it opened there (DuckDB database, SQLite catalog, Parquet and
+     * log files), and leaves no Metaxy temporary directory (staging of data files) in {@code java.io.tmpdir}.
+     */
+    @ParameterizedTest
+    @MethodSource("kindsOnLocalDisk")
+    void closingAStoreClosesItsFilesAndRemovesItsTemporaryFiles(StoreKind kind) throws Exception {
+        String location = kind.newLocation(Files.createDirectories(tmp.resolve("db")));
+        Path dir = kind.localDirectory(location).orElseThrow().toRealPath();
+        List<String> tempBefore = metaxyTempFiles();
+        for (int round = 0; round < 2; round++) {
+            try (MetadataStore s = kind.build(Fixtures.graph(), location).open(AccessMode.WRITE)) {
+                workload(s, round);
+            }
+            assertThat(openFilesUnder(dir)).as("files still open after close").isEmpty();
+            assertThat(metaxyTempFiles()).as("temporary files after close").isEqualTo(tempBefore);
+        }
+    }
+
+    /**
+     * A table-format store on an object store (the local S3 server) downloads data files into a private staging
+     * directory while open, and removes it, cached copies and written files included, when it closes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"delta", "iceberg"})
+    void closingAnObjectStoreStoreRemovesItsCachedDataFiles(String format) throws Exception {
+        LocalS3Server s3 = LocalS3Server.get();
+        String root = "s3://" + s3.newBucket("rel") + "/metaxy";
+        MetadataStore store = format.equals("delta")
+            ? DeltaMetadataStore.builder(Fixtures.graph(), root).storageOptions(s3.storageOptions()).hashAlgorithm(HashAlgorithm.MD5).build()
+            : IcebergMetadataStore.builder(Fixtures.graph(), root).storageOptions(s3.storageOptions())
+                .catalogProperties(Map.of("type", "hadoop")).hashAlgorithm(HashAlgorithm.MD5).build();
+        List<String> before = metaxyTempFiles();
+        try (MetadataStore s = store.open(AccessMode.WRITE)) {
+            workload(s, 0);
+            assertThat(s.read(Fixtures.RAW.key()).count()).isPositive();
+            assertThat(metaxyTempFiles()).as("a staging directory while open").hasSizeGreaterThan(before.size());
+        }
+        assertThat(metaxyTempFiles()).as("staging removed at close").isEqualTo(before);
+    }
+
+    /** Files under {@code dir} this JVM has open (Linux: /proc/self/fd). */
+    static List<String> openFilesUnder(Path dir) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : fds.toList()) {
+                try {
+                    Path target = Files.readSymbolicLink(fd);
+                    if (target.startsWith(dir)) {
+                        out.add(target.toString());
+                    }
+                } catch (java.io.IOException e) {
+                    // closed meanwhile
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Names of Metaxy's temporary files and directories in java.io.tmpdir (staging, frame spills). */
+    static List<String> metaxyTempFiles() throws Exception {
+        try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("metaxy")).sorted().toList();
         }
     }
 

@@ -97,6 +97,11 @@ public enum StoreKind {
         }
 
         @Override
+        Optional<Path> localDirectory(String location) {
+            return Optional.empty(); // a server's database
+        }
+
+        @Override
         int crashBatchRows() {
             return 2_000;
         }
@@ -114,13 +119,23 @@ public enum StoreKind {
         }
 
         @Override
+        HashAlgorithm hashAlgorithm() {
+            return HashAlgorithm.MD5; // native in DuckDB; xxhash runs as a Java UDF, and nothing proved here depends on it
+        }
+
+        @Override
+        int crashBatchRows() {
+            return 5_000;
+        }
+
+        @Override
         TableCensus census(MetadataStore open, String location) {
             return DeltaCensus.take(Path.of(location));
         }
 
         @Override
         String cliStoreToml(String location) {
-            return "type = \"delta\"\n[stores.dev.config]\nroot_path = \"" + location + "\"\n";
+            return "type = \"delta\"\n[stores.dev.config]\nroot_path = \"" + location + "\"\nhash_algorithm = \"md5\"\n";
         }
 
         @Override
@@ -149,13 +164,23 @@ public enum StoreKind {
         }
 
         @Override
+        HashAlgorithm hashAlgorithm() {
+            return HashAlgorithm.MD5; // native in DuckDB; xxhash runs as a Java UDF, and nothing proved here depends on it
+        }
+
+        @Override
+        int crashBatchRows() {
+            return 5_000;
+        }
+
+        @Override
         TableCensus census(MetadataStore open, String location) {
             return IcebergCensus.take(Path.of(location), false);
         }
 
         @Override
         String cliStoreToml(String location) {
-            return "type = \"iceberg\"\n[stores.dev.config]\nwarehouse = \"" + location + "\"\n";
+            return "type = \"iceberg\"\n[stores.dev.config]\nwarehouse = \"" + location + "\"\nhash_algorithm = \"md5\"\n";
         }
 
         @Override
@@ -183,18 +208,33 @@ public enum StoreKind {
         }
 
         @Override
+        HashAlgorithm hashAlgorithm() {
+            return HashAlgorithm.MD5; // native in DuckDB; xxhash runs as a Java UDF, and nothing proved here depends on it
+        }
+
+        @Override
+        int crashBatchRows() {
+            return 5_000;
+        }
+
+        @Override
         TableCensus census(MetadataStore open, String location) {
             return IcebergCensus.take(Path.of(location), true);
         }
 
         @Override
         String cliStoreToml(String location) {
-            return "type = \"iceberg\"\n[stores.dev.config]\nwarehouse = \"" + location + "\"\ncatalog_properties = { type = \"hadoop\" }\n";
+            return "type = \"iceberg\"\n[stores.dev.config]\nwarehouse = \"" + location + "\"\ncatalog_properties = { type = \"hadoop\" }\nhash_algorithm = \"md5\"\n";
         }
 
         @Override
         boolean multiProcessWriters() {
             return false;
+        }
+
+        @Override
+        int killPoints(int perStore) {
+            return Math.max(1, perStore / 5); // the secondary catalog: fewer points, same checks
         }
     };
 
@@ -238,6 +278,17 @@ public enum StoreKind {
     /** Rows per write() in the crash tests: large enough that kills land inside writes, small enough to stay fast. */
     int crashBatchRows() {
         return 20_000;
+    }
+
+    /** Kill points per writer kind in the crash tests, given the per-store number ({@code -Dmetaxy.reliability.killPoints}). */
+    int killPoints(int perStore) {
+        return perStore;
+    }
+
+    /** The local directory holding the store's files, if it keeps them on this machine's disk. */
+    Optional<Path> localDirectory(String location) {
+        Path p = Path.of(location);
+        return Optional.of(this == DUCKDB ? p.getParent() : p);
     }
 
     /** Whether several processes may write to one location at once. */
