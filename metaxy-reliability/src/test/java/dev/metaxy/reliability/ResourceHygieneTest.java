@@ -31,9 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import dev.metaxy.delta.DeltaMetadataStore;
-import dev.metaxy.hash.HashAlgorithm;
-import dev.metaxy.iceberg.IcebergMetadataStore;
 import dev.metaxy.lake.LocalS3Server;
 
 /**
@@ -122,43 +119,38 @@ class ResourceHygieneTest {
 
     /**
      * Closing a store on local disk closes every file it opened there (DuckDB database, SQLite catalog, Parquet and
-     * log files), and leaves no Metaxy temporary directory (staging of data files) in {@code java.io.tmpdir}.
+     * log files).
      */
     @ParameterizedTest
     @MethodSource("kindsOnLocalDisk")
-    void closingAStoreClosesItsFilesAndRemovesItsTemporaryFiles(StoreKind kind) throws Exception {
+    void closingAStoreClosesEveryFileItOpened(StoreKind kind) throws Exception {
         String location = kind.newLocation(Files.createDirectories(tmp.resolve("db")));
-        Path dir = kind.localDirectory(location).orElseThrow().toRealPath();
-        List<String> tempBefore = metaxyTempFiles();
+        Path dir = tmp.toRealPath().resolve(tmp.relativize(kind.localDirectory(location).orElseThrow()));
         for (int round = 0; round < 2; round++) {
             try (MetadataStore s = kind.build(Fixtures.graph(), location).open(AccessMode.WRITE)) {
                 workload(s, round);
             }
             assertThat(openFilesUnder(dir)).as("files still open after close").isEmpty();
-            assertThat(metaxyTempFiles()).as("temporary files after close").isEqualTo(tempBefore);
         }
     }
 
     /**
-     * A table-format store on an object store (the local S3 server) downloads data files into a private staging
-     * directory while open, and removes it, cached copies and written files included, when it closes.
+     * A table-format store on an object store (the local S3 test server) downloads data files into a private staging
+     * directory while open, and removes it, cached copies and written files included, when it closes. Run in a child
+     * JVM with its own {@code java.io.tmpdir}, so that no other process's temporary files are counted.
      */
     @ParameterizedTest
     @ValueSource(strings = {"delta", "iceberg"})
     void closingAnObjectStoreStoreRemovesItsCachedDataFiles(String format) throws Exception {
         LocalS3Server s3 = LocalS3Server.get();
-        String root = "s3://" + s3.newBucket("rel") + "/metaxy";
-        MetadataStore store = format.equals("delta")
-            ? DeltaMetadataStore.builder(Fixtures.graph(), root).storageOptions(s3.storageOptions()).hashAlgorithm(HashAlgorithm.MD5).build()
-            : IcebergMetadataStore.builder(Fixtures.graph(), root).storageOptions(s3.storageOptions())
-                .catalogProperties(Map.of("type", "hadoop")).hashAlgorithm(HashAlgorithm.MD5).build();
-        List<String> before = metaxyTempFiles();
-        try (MetadataStore s = store.open(AccessMode.WRITE)) {
-            workload(s, 0);
-            assertThat(s.read(Fixtures.RAW.key()).count()).isPositive();
-            assertThat(metaxyTempFiles()).as("a staging directory while open").hasSizeGreaterThan(before.size());
+        List<String> args = new java.util.ArrayList<>(List.of(format, "s3://" + s3.newBucket("rel") + "/metaxy"));
+        s3.storageOptions().forEach((k, v) -> args.add(k + "=" + v));
+        try (ChildJvm child = ChildJvm.start(StagingChild.class, tmp.resolve("child-tmp"), args.toArray(String[]::new))) {
+            assertThat(child.awaitLine("ROWS", 180_000)).isNotEqualTo("ROWS 0");
+            assertThat(Long.parseLong(child.awaitLine("OPEN", 60_000).split(" ")[1])).as("staged files while open").isPositive();
+            assertThat(child.awaitLine("CLOSED", 60_000)).as("staging removed at close").isEqualTo("CLOSED 0");
+            assertThat(child.waitFor(60_000)).as(child.stderrTail()).isZero();
         }
-        assertThat(metaxyTempFiles()).as("staging removed at close").isEqualTo(before);
     }
 
     /** Files under {@code dir} this JVM has open (Linux: /proc/self/fd). */
@@ -177,13 +169,6 @@ class ResourceHygieneTest {
             }
         }
         return out;
-    }
-
-    /** Names of Metaxy's temporary files and directories in java.io.tmpdir (staging, frame spills). */
-    static List<String> metaxyTempFiles() throws Exception {
-        try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("metaxy")).sorted().toList();
-        }
     }
 
     @Test
