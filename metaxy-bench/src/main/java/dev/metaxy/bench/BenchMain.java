@@ -42,6 +42,8 @@ public final class BenchMain {
           --buffered-write-rows ROWS   rows for the BufferedMetadataWriter figure, capped at N (default 1000000)
           --batch-rows ROWS            Arrow batch size of the floor fetch (default 65536, the store's)
           --keep                       keep the template store files
+        or:    metaxy-bench hash-throughput [N] [ROUNDS]   hash values/s in DuckDB: vectorised UDF vs row-at-a-time
+                                                           vs built-ins (default 2M values, 3 rounds)
         """;
 
     private BenchMain() {
@@ -49,6 +51,11 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         try {
+            if (args.length > 0 && args[0].equals("hash-throughput")) {
+                HashThroughput.run(args.length > 1 ? parseCount(args[1]) : 2_000_000, args.length > 2 ? (int) parseCount(args[2]) : 3,
+                    System.out);
+                return;
+            }
             run(args, System.out);
         } catch (IllegalArgumentException e) {
             System.err.println("metaxy-bench: " + e.getMessage());

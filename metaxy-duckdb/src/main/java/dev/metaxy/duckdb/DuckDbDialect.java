@@ -54,7 +54,9 @@ public final class DuckDbDialect implements VersioningDialect {
         return switch (algorithm) {
             case MD5 -> "lower(md5(" + text + "))";
             case SHA256 -> "lower(sha256(" + text + "))";
-            case XXHASH64, XXHASH32, WYHASH -> DuckDbHashFunctions.FUNCTION_NAMES.get(algorithm) + "(" + text + ")";
+            // The UDFs return the digest as an unsigned integer; DuckDB's own cast renders it in decimal.
+            case XXHASH64, XXHASH32, WYHASH ->
+                "CAST(" + DuckDbHashFunctions.FUNCTION_NAMES.get(algorithm) + "(" + text + ") AS VARCHAR)";
         };
     }
 
