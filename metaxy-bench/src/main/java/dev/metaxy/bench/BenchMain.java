@@ -233,14 +233,15 @@ public final class BenchMain {
     /** The results as a Markdown table (times in seconds). */
     public static String table(List<Map<String, Object>> cells, List<Map<String, Object>> writes) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| graph | N | phase | rounds | median s | IQR s (q25–q75) | floor median s | ratio to floor | peak heap MB | paper median s |\n");
-        sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        sb.append("| graph | N | phase | rounds | median s | IQR s (q25–q75) | floor median s | ratio to floor | CPU s (store / floor) | CPU ratio | peak heap MB | paper median s |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Map<String, Object> c : cells) {
             Object paper = c.get("paper_median_s");
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.3f | %.3f (%.3f–%.3f) | %.3f | %.2f | %d | %s |%n",
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.3f | %.3f (%.3f–%.3f) | %.3f | %.2f | %.2f / %.2f | %.2f | %d | %s |%n",
                 c.get("graph"), human(((Number) c.get("n")).longValue()), c.get("phase"), c.get("rounds"),
                 c.get("median_s"), (double) c.get("q75_s") - (double) c.get("q25_s"), c.get("q25_s"), c.get("q75_s"),
-                c.get("floor_median_s"), c.get("ratio_to_floor"), ((Number) c.get("peak_heap_bytes")).longValue() >> 20,
+                c.get("floor_median_s"), c.get("ratio_to_floor"), c.get("cpu_median_s"), c.get("floor_cpu_median_s"),
+                c.get("cpu_ratio_to_floor"), ((Number) c.get("peak_heap_bytes")).longValue() >> 20,
                 paper == null ? "–" : String.format(Locale.ROOT, "%.2f", (Double) paper)));
         }
         if (!writes.isEmpty()) {
