@@ -85,6 +85,47 @@ final class DeltaSchemas {
         throw new IllegalArgumentException("Column '" + f.getName() + "' has type " + t + ", which Delta Lake cannot store");
     }
 
+    /**
+     * Checks that every column of {@code incoming} that {@code current} already has can be stored in it: the same
+     * type, a narrower integer, a struct whose common fields pass the same check, or an all-null column. Otherwise
+     * the write would commit a data file whose column type contradicts the table schema (unreadable for Delta
+     * readers), so it fails naming the column and both types.
+     */
+    static void requireCompatible(StructType current, Schema incoming, String table) {
+        for (Field f : incoming.getFields()) {
+            StructField existing = find(current, f.getName());
+            if (existing != null) {
+                requireCompatible(existing.getDataType(), f, f.getName(), table);
+            }
+        }
+    }
+
+    private static void requireCompatible(DataType current, Field f, String path, String table) {
+        ArrowType t = f.getType();
+        if (t instanceof ArrowType.Null) {
+            return;
+        }
+        DataType in = type(f);
+        if (current instanceof StructType cs && in instanceof StructType) {
+            for (Field c : f.getChildren()) {
+                StructField existing = find(cs, c.getName());
+                if (existing != null) {
+                    requireCompatible(existing.getDataType(), c, path + "." + c.getName(), table);
+                }
+            }
+            return;
+        }
+        if (current.equivalent(in) || integerWidth(in) > 0 && integerWidth(in) <= integerWidth(current)) {
+            return;
+        }
+        throw new dev.metaxy.store.MetadataStoreException("Cannot write column '" + path + "' of type " + in + " to Delta table "
+            + table + ", where it has type " + current + "; nothing was written");
+    }
+
+    private static int integerWidth(DataType t) {
+        return t instanceof ByteType ? 8 : t instanceof ShortType ? 16 : t instanceof IntegerType ? 32 : t instanceof LongType ? 64 : 0;
+    }
+
     /** {@code current} plus the columns (and struct fields) of {@code incoming} it lacks; same instance when nothing is new. */
     static StructType merge(StructType current, StructType incoming) {
         List<StructField> out = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.metaxy.delta;
 
 import dev.metaxy.definition.FeatureKey;
+import dev.metaxy.lake.DuckDbParquet;
 import dev.metaxy.lake.LakeFileSystem;
 import dev.metaxy.lake.ParquetTableStorage;
 import dev.metaxy.store.MetadataStoreException;
@@ -13,6 +14,9 @@ import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
+import io.delta.kernel.exceptions.ConcurrentWriteException;
+import io.delta.kernel.exceptions.MaxCommitRetryLimitReachedException;
+import io.delta.kernel.exceptions.TableAlreadyExistsException;
 import io.delta.kernel.exceptions.TableNotFoundException;
 import io.delta.kernel.internal.InternalScanFileUtils;
 import io.delta.kernel.internal.actions.AddFile;
@@ -124,32 +128,86 @@ final class DeltaTableStorage extends ParquetTableStorage<DeltaTableStorage.Delt
         return base + URI.create(path).getPath();
     }
 
+    /** Rejects columns whose type contradicts the table's before any data file is written. */
+    @Override
+    public void append(Connection conn, FeatureKey key, String selectSql) throws java.sql.SQLException {
+        Optional<Snapshot> snap = snapshot(key);
+        if (snap.isPresent()) {
+            DeltaSchemas.requireCompatible(snap.get().getSchema(), DuckDbParquet.arrowSchema(conn, selectSql), tableUri(key));
+        }
+        super.append(conn, key, selectSql);
+    }
+
     @Override
     protected String newDataFileUri(FeatureKey key) {
         return tableUri(key) + "/part-00000-" + UUID.randomUUID() + "-c000.snappy.parquet";
     }
 
+    /**
+     * Commits the appended files as a new table version. Delta commits are optimistic: when another writer (another
+     * process, or another store object) committed first, Kernel re-checks and retries blind appends itself, but a
+     * lost race to create the table, or a concurrent schema change, surfaces as a conflict. Then the latest version
+     * is read again, the incoming columns are checked against its schema, and the same (immutable) data files are
+     * committed on top of it, up to {@link #MAX_COMMIT_ATTEMPTS} times with a short random back-off; after that the
+     * write fails with an error saying the files were not committed (nothing was written).
+     */
     @Override
     protected void commitAppend(FeatureKey key, Schema schema, List<DataFile> added) {
         StructType incoming = DeltaSchemas.fromArrow(schema);
-        Optional<Snapshot> snap = snapshot(key);
-        Transaction txn;
-        if (snap.isEmpty()) {
-            txn = TableManager.buildCreateTableTransaction(tableUri(key), incoming, ENGINE_INFO).build(engine);
-        } else {
-            StructType current = snap.get().getSchema();
-            StructType merged = DeltaSchemas.merge(current, incoming);
-            var builder = snap.get().buildUpdateTableTransaction(ENGINE_INFO, Operation.WRITE);
-            if (merged != current) {
-                builder = builder.withUpdatedSchema(merged);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commit(key, appendTransaction(key, schema, incoming), List.of(), added);
+                return;
+            } catch (ConcurrentWriteException | TableAlreadyExistsException | MaxCommitRetryLimitReachedException e) {
+                if (attempt >= MAX_COMMIT_ATTEMPTS) {
+                    throw new MetadataStoreException("Cannot commit to Delta table " + tableUri(key) + ": " + MAX_COMMIT_ATTEMPTS
+                        + " attempts lost to concurrent commits (last: " + e.getMessage() + "); the write's data files were not "
+                        + "committed, so nothing was written", e);
+                }
+                backOff(attempt);
             }
-            txn = builder.build(engine);
         }
-        commit(key, txn, List.of(), added);
     }
 
+    /** Attempts at committing one append before giving up (each re-reads the latest table version). */
+    static final int MAX_COMMIT_ATTEMPTS = 25;
+
+    private Transaction appendTransaction(FeatureKey key, Schema arrow, StructType incoming) {
+        Optional<Snapshot> snap = snapshot(key);
+        if (snap.isEmpty()) {
+            return TableManager.buildCreateTableTransaction(tableUri(key), incoming, ENGINE_INFO).build(engine);
+        }
+        StructType current = snap.get().getSchema();
+        DeltaSchemas.requireCompatible(current, arrow, tableUri(key)); // a concurrent writer may have created it differently
+        StructType merged = DeltaSchemas.merge(current, incoming);
+        var builder = snap.get().buildUpdateTableTransaction(ENGINE_INFO, Operation.WRITE);
+        if (merged != current) {
+            builder = builder.withUpdatedSchema(merged);
+        }
+        return builder.build(engine);
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L + 10L * Math.min(attempt, 10)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MetadataStoreException("Interrupted while retrying a Delta commit", e);
+        }
+    }
+
+    /** A rewrite (hard delete) is planned against one version: a conflicting concurrent commit fails it cleanly. */
     @Override
     protected void commitRewrite(FeatureKey key, DeltaSnapshot snapshot, List<DataFile> removed, List<DataFile> added) {
+        try {
+            rewrite(key, snapshot, removed, added);
+        } catch (ConcurrentWriteException | TableAlreadyExistsException | MaxCommitRetryLimitReachedException e) {
+            throw new MetadataStoreException("Cannot delete from Delta table " + tableUri(key) + ": a concurrent commit changed "
+                + "the files this delete rewrites (" + e.getMessage() + "); nothing was deleted, run the delete again", e);
+        }
+    }
+
+    private void rewrite(FeatureKey key, DeltaSnapshot snapshot, List<DataFile> removed, List<DataFile> added) {
         Transaction txn = snapshot.snapshot().buildUpdateTableTransaction(ENGINE_INFO, Operation.WRITE).build(engine);
         List<Row> removes = new ArrayList<>();
         long now = System.currentTimeMillis();
@@ -179,6 +237,8 @@ final class DeltaTableStorage extends ParquetTableStorage<DeltaTableStorage.Delt
         }
         try {
             txn.commit(engine, CloseableIterable.inMemoryIterable(iterator(actions.iterator())));
+        } catch (ConcurrentWriteException | TableAlreadyExistsException | MaxCommitRetryLimitReachedException e) {
+            throw e; // the caller decides whether to retry
         } catch (RuntimeException e) {
             throw new MetadataStoreException("Cannot commit to Delta table " + tableUri(key) + ": " + e.getMessage(), e);
         }

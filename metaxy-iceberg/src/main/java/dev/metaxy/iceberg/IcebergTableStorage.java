@@ -188,18 +188,30 @@ final class IcebergTableStorage extends ParquetTableStorage<IcebergTableStorage.
     @Override
     public void append(Connection conn, FeatureKey key, String selectSql) throws SQLException {
         Schema incoming = IcebergSchemas.fromArrow(DuckDbParquet.arrowSchema(conn, selectSql));
-        Table table;
-        if (!exists(conn, key)) {
-            table = catalog().buildTable(identifier(key), incoming).create();
-        } else {
-            table = table(key);
-            table.updateSchema().unionByNameWith(incoming).commit();
-        }
-        String mapping = NameMappingParser.toJson(MappingUtil.create(table.schema()));
-        if (!mapping.equals(table.properties().get(TableProperties.DEFAULT_NAME_MAPPING))) {
-            table.updateProperties().set(TableProperties.DEFAULT_NAME_MAPPING, mapping).commit();
-        }
+        IcebergCommitRetry.run("prepare Iceberg table " + identifier(key) + " for a write", () -> {
+            Table table = prepareSchema(conn, key, incoming);
+            String mapping = NameMappingParser.toJson(MappingUtil.create(table.schema()));
+            if (!mapping.equals(table.properties().get(TableProperties.DEFAULT_NAME_MAPPING))) {
+                table.updateProperties().set(TableProperties.DEFAULT_NAME_MAPPING, mapping).commit();
+            }
+            return table;
+        });
         super.append(conn, key, selectSql);
+    }
+
+    /** Creates the table, or evolves it to hold {@code incoming}; a lost creation race falls through to the evolution. */
+    private Table prepareSchema(Connection conn, FeatureKey key, Schema incoming) {
+        if (!exists(conn, key)) {
+            return catalog().buildTable(identifier(key), incoming).create();
+        }
+        Table table = table(key);
+        try {
+            table.updateSchema().unionByNameWith(incoming).commit();
+        } catch (IllegalArgumentException e) { // e.g. "Cannot change column type: score: double -> string"
+            throw new MetadataStoreException("Cannot write to Iceberg table " + identifier(key) + ": " + e.getMessage()
+                + "; nothing was written", e);
+        }
+        return table;
     }
 
     /** New files carry the table's field ids (Iceberg readers need no name mapping for them). */
@@ -243,10 +255,13 @@ final class IcebergTableStorage extends ParquetTableStorage<IcebergTableStorage.
         if (added.isEmpty()) {
             return;
         }
-        Table table = table(key);
-        AppendFiles append = table.newAppend();
-        added.forEach(f -> append.appendFile(dataFile(table, f)));
-        append.commit();
+        IcebergCommitRetry.run("append to Iceberg table " + identifier(key), () -> {
+            Table table = table(key);
+            AppendFiles append = table.newAppend();
+            added.forEach(f -> append.appendFile(dataFile(table, f)));
+            append.commit();
+            return null;
+        });
     }
 
     @Override

@@ -78,7 +78,9 @@ class CliBadInputTest {
     @TestFactory
     Stream<DynamicTest> badConfigurationsFailWithAClearMessageAndWriteNothing() {
         List<DynamicTest> tests = new ArrayList<>();
-        BAD_CONFIGS.forEach((name, tomlAndMessage) -> tests.add(DynamicTest.dynamicTest(name, () -> {
+        Map<String, String[]> configs = new LinkedHashMap<>(BAD_CONFIGS);
+        StoreKind.selected().forEach(k -> configs.putAll(k.badConfigs())); // the same mistakes in each store's own options
+        configs.forEach((name, tomlAndMessage) -> tests.add(DynamicTest.dynamicTest(name, () -> {
             if (tomlAndMessage.length > 2) {
                 return; // only meaningful where a store is instantiated
             }

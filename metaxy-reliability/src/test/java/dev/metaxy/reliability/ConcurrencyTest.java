@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Stream;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +23,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Part 2 of the reliability issue: two and four writers appending to one feature at once (processes where the
@@ -43,8 +44,12 @@ class ConcurrencyTest {
         Hygiene.assertNoArrowMemory();
     }
 
+    static Stream<Arguments> kindsAndWriters() {
+        return StoreKind.selected().stream().flatMap(k -> Stream.of(Arguments.of(k, 2), Arguments.of(k, 4)));
+    }
+
     @ParameterizedTest(name = "{0}: {1} concurrent writers")
-    @CsvSource({"DUCKDB,2", "DUCKDB,4", "POSTGRES,2", "POSTGRES,4"})
+    @MethodSource("kindsAndWriters")
     void concurrentWritersLoseAndDuplicateNothing(StoreKind kind, int writers) throws Exception {
         String location = kind.newLocation(Files.createDirectories(tmp.resolve("db")));
         AtomicBoolean writing = new AtomicBoolean(true);
@@ -119,14 +124,14 @@ class ConcurrencyTest {
         }
         MetadataStore store = kind.build(Fixtures.graph(), location);
         try (MetadataStore s = store.open(AccessMode.READ)) {
-            String table = Fixtures.RAW.key().tableName();
             long expected = (long) writers * BATCHES * ROWS;
-            assertThat(kind.count(s, "SELECT count(*) FROM \"" + table + "\"")).as("no lost or duplicated rows").isEqualTo(expected);
-            assertThat(kind.count(s, "SELECT count(DISTINCT \"" + Fixtures.UID + "\") FROM \"" + table + "\"")).isEqualTo(expected);
-            Map<Long, Long> perBatch = kind.groupCounts(s, table, Fixtures.BATCH);
-            assertThat(perBatch).hasSize(writers * BATCHES);
-            perBatch.values().forEach(n -> assertThat(n).isEqualTo(ROWS));
+            RowCensus census = RowCensus.of(s);
+            assertThat(census.rows()).as("no lost or duplicated rows").isEqualTo(expected);
+            assertThat(census.distinctIds()).isEqualTo(expected);
+            assertThat(census.perBatch()).hasSize(writers * BATCHES);
+            census.perBatch().values().forEach(n -> assertThat(n).isEqualTo(ROWS));
             assertThat(s.read(Fixtures.RAW.key()).count()).isEqualTo(expected);
+            assertThat(kind.census(s, location).rows()).as("the format's own count").containsEntry(Fixtures.RAW.key().tableName(), expected);
         }
         assertThat(seen).as("the reader ran during the writes").isNotEmpty();
     }

@@ -29,7 +29,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import dev.metaxy.lake.LocalS3Server;
 
 /**
  * Part 4 of the reliability issue: every store operation, failing ones included, releases its Arrow buffers (the
@@ -43,6 +45,10 @@ class ResourceHygieneTest {
     @AfterEach
     void allocatorIsBackToZero() {
         Hygiene.assertNoArrowMemory();
+    }
+
+    static List<StoreKind> kinds() {
+        return StoreKind.selected();
     }
 
     /** A workload touching every store operation, including failing ones; run repeatedly in one session. */
@@ -75,29 +81,16 @@ class ResourceHygieneTest {
     }
 
     @ParameterizedTest
-    @EnumSource(StoreKind.class)
+    @MethodSource("kinds")
     void longSessionsKeepNoTemporaryTablesAndReleaseArrowMemory(StoreKind kind) throws Exception {
         String location = kind.newLocation(Files.createDirectories(tmp.resolve("db")));
         MetadataStore store = kind.build(Fixtures.graph(), location);
         try (MetadataStore s = store.open(AccessMode.WRITE)) {
             for (int round = 0; round < 5; round++) {
                 workload(s, round);
-                assertThat(temporaryTables(kind, s)).as("temporary tables after round %d", round).isEmpty();
+                assertThat(kind.temporaryTables(s)).as("temporary tables after round %d", round).isEmpty();
                 Hygiene.assertNoArrowMemory();
             }
-        }
-    }
-
-    static List<String> temporaryTables(StoreKind kind, MetadataStore s) throws Exception {
-        String sql = kind == StoreKind.DUCKDB
-            ? "SELECT table_name FROM duckdb_tables() WHERE temporary"
-            : "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname LIKE 'pg_temp%'";
-        try (Statement st = kind.connection(s).createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            List<String> out = new java.util.ArrayList<>();
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-            return out;
         }
     }
 
@@ -118,6 +111,64 @@ class ResourceHygieneTest {
         try (Stream<Path> files = Files.list(db.getParent())) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("metadata.duckdb");
         }
+    }
+
+    static List<StoreKind> kindsOnLocalDisk() {
+        return StoreKind.selected().stream().filter(k -> k.localDirectory("/x/y").isPresent()).toList();
+    }
+
+    /**
+     * Closing a store on local disk closes every file it opened there (DuckDB database, SQLite catalog, Parquet and
+     * log files).
+     */
+    @ParameterizedTest
+    @MethodSource("kindsOnLocalDisk")
+    void closingAStoreClosesEveryFileItOpened(StoreKind kind) throws Exception {
+        String location = kind.newLocation(Files.createDirectories(tmp.resolve("db")));
+        Path dir = tmp.toRealPath().resolve(tmp.relativize(kind.localDirectory(location).orElseThrow()));
+        for (int round = 0; round < 2; round++) {
+            try (MetadataStore s = kind.build(Fixtures.graph(), location).open(AccessMode.WRITE)) {
+                workload(s, round);
+            }
+            assertThat(openFilesUnder(dir)).as("files still open after close").isEmpty();
+        }
+    }
+
+    /**
+     * A table-format store on an object store (the local S3 test server) downloads data files into a private staging
+     * directory while open, and removes it, cached copies and written files included, when it closes. Run in a child
+     * JVM with its own {@code java.io.tmpdir}, so that no other process's temporary files are counted.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"delta", "iceberg"})
+    void closingAnObjectStoreStoreRemovesItsCachedDataFiles(String format) throws Exception {
+        LocalS3Server s3 = LocalS3Server.get();
+        List<String> args = new java.util.ArrayList<>(List.of(format, "s3://" + s3.newBucket("rel") + "/metaxy"));
+        s3.storageOptions().forEach((k, v) -> args.add(k + "=" + v));
+        try (ChildJvm child = ChildJvm.start(StagingChild.class, tmp.resolve("child-tmp"), args.toArray(String[]::new))) {
+            assertThat(child.awaitLine("ROWS", 180_000)).isNotEqualTo("ROWS 0");
+            assertThat(Long.parseLong(child.awaitLine("OPEN", 60_000).split(" ")[1])).as("staged files while open").isPositive();
+            assertThat(child.awaitLine("CLOSED", 60_000)).as("staging removed at close").isEqualTo("CLOSED 0");
+            assertThat(child.waitFor(60_000)).as(child.stderrTail()).isZero();
+        }
+    }
+
+    /** Files under {@code dir} this JVM has open (Linux: /proc/self/fd). */
+    static List<String> openFilesUnder(Path dir) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : fds.toList()) {
+                try {
+                    Path target = Files.readSymbolicLink(fd);
+                    if (target.startsWith(dir)) {
+                        out.add(target.toString());
+                    }
+                } catch (java.io.IOException e) {
+                    // closed meanwhile
+                }
+            }
+        }
+        return out;
     }
 
     @Test
@@ -166,7 +217,7 @@ class ResourceHygieneTest {
     }
 
     @ParameterizedTest
-    @EnumSource(StoreKind.class)
+    @MethodSource("kinds")
     void aWriterJvmThatExitsNormallyLeavesNoTemporaryFiles(StoreKind kind) throws Exception {
         String location = kind.newLocation(Files.createDirectories(tmp.resolve("db")));
         Path childTmp = tmp.resolve("child-tmp");
@@ -181,8 +232,7 @@ class ResourceHygieneTest {
         MetadataStore store = kind.build(Fixtures.graph(), location);
         try (MetadataStore s = store.open(AccessMode.READ)) {
             assertThat(s.read(Fixtures.RAW.key()).count()).isEqualTo(3000);
-            Map<String, Long> tables = kind.snapshot(s);
-            assertThat(tables).containsOnlyKeys("rel__raw");
+            assertThat(kind.census(s, location).rows()).containsOnlyKeys("rel__raw");
         }
     }
 }

@@ -1,24 +1,30 @@
 package dev.metaxy.reliability;
 
+import dev.metaxy.delta.DeltaMetadataStore;
 import dev.metaxy.duckdb.DuckDbMetadataStore;
 import dev.metaxy.graph.FeatureGraph;
 import dev.metaxy.hash.HashAlgorithm;
+import dev.metaxy.iceberg.IcebergMetadataStore;
 import dev.metaxy.postgres.PostgresMetadataStore;
 import dev.metaxy.postgres.PostgresServer;
 import dev.metaxy.store.MetadataStore;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 
 /**
  * The store modules the reliability tests run against. A <em>location</em> is what a store (in this JVM or in a
- * child JVM) needs to reach the same data: a DuckDB file path, or the JDBC URL of a fresh PostgreSQL database on
- * the throwaway test server.
+ * child JVM) needs to reach the same data: a DuckDB file path, the JDBC URL of a fresh PostgreSQL database on the
+ * throwaway test server, a Delta root directory or an Iceberg warehouse directory.
+ *
+ * <p>A new store joins by adding a constant: how to build it at a location, how to take a {@linkplain #census census}
+ * of what it physically holds (independently of the store's own read path where the format allows), its TOML for
+ * the CLI tests, and its capabilities ({@link #multiProcessWriters()}, {@link #unsupportedHashAlgorithm()},
+ * {@link #badConfigs}). The tests iterate over {@link #selected()}; no test names a kind
+ * except for a store-specific property (the DuckDB file lock, PostgreSQL sessions).
  */
 public enum StoreKind {
     DUCKDB {
@@ -28,18 +34,19 @@ public enum StoreKind {
         }
 
         @Override
-        MetadataStore build(FeatureGraph graph, String location) {
-            return DuckDbMetadataStore.builder(graph).database(location).autoCreateTables(true).build();
+        MetadataStore build(FeatureGraph graph, String location, HashAlgorithm algorithm) {
+            return DuckDbMetadataStore.builder(graph).database(location).hashAlgorithm(algorithm).autoCreateTables(true).build();
         }
 
         @Override
-        Connection connection(MetadataStore store) {
-            return ((DuckDbMetadataStore) store).connection();
+        TableCensus census(MetadataStore open, String location) {
+            return SqlCensus.take(((DuckDbMetadataStore) open).connection(), "SELECT table_name FROM information_schema.tables "
+                + "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'");
         }
 
         @Override
-        String tableListSql() {
-            return "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'";
+        String cliStoreToml(String location) {
+            return "type = \"duckdb\"\n[stores.dev.config]\ndatabase = \"" + location + "\"\n";
         }
 
         @Override
@@ -56,91 +63,249 @@ public enum StoreKind {
         }
 
         @Override
-        MetadataStore build(FeatureGraph graph, String location) {
+        HashAlgorithm hashAlgorithm() {
             // md5 is native in PostgreSQL; the default xxhash32 runs as PL/pgSQL, ~100x slower, and what these tests
             // prove does not depend on the algorithm (the contract suite covers xxhash on PostgreSQL)
-            return PostgresMetadataStore.builder(graph).url(location).hashAlgorithm(HashAlgorithm.MD5).autoCreateTables(true).build();
+            return HashAlgorithm.MD5;
         }
 
         @Override
-        Connection connection(MetadataStore store) {
-            return ((PostgresMetadataStore) store).connection();
+        MetadataStore build(FeatureGraph graph, String location, HashAlgorithm algorithm) {
+            return PostgresMetadataStore.builder(graph).url(location).hashAlgorithm(algorithm).autoCreateTables(true).build();
         }
 
         @Override
-        String tableListSql() {
-            return "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()";
+        TableCensus census(MetadataStore open, String location) {
+            return SqlCensus.take(((PostgresMetadataStore) open).connection(),
+                "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()");
         }
 
         @Override
-        boolean multiProcessWriters() {
-            return true;
+        List<String> temporaryTables(MetadataStore open) {
+            return SqlCensus.strings(((PostgresMetadataStore) open).connection(),
+                "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname LIKE 'pg_temp%'");
+        }
+
+        @Override
+        String cliStoreToml(String location) {
+            return "type = \"postgres\"\n[stores.dev.config]\nurl = \"" + location + "\"\nhash_algorithm = \"md5\"\n";
+        }
+
+        @Override
+        Optional<HashAlgorithm> unsupportedHashAlgorithm() {
+            return Optional.of(HashAlgorithm.WYHASH);
+        }
+
+        @Override
+        Optional<Path> localDirectory(String location) {
+            return Optional.empty(); // a server's database
         }
 
         @Override
         int crashBatchRows() {
             return 2_000;
         }
+    },
+    /** Delta Lake on local disk (Delta Kernel commits, DuckDB compute). */
+    DELTA {
+        @Override
+        String newLocation(Path dir) {
+            return dir.resolve("delta").toString();
+        }
+
+        @Override
+        MetadataStore build(FeatureGraph graph, String location, HashAlgorithm algorithm) {
+            return DeltaMetadataStore.builder(graph, location).hashAlgorithm(algorithm).build();
+        }
+
+        @Override
+        HashAlgorithm hashAlgorithm() {
+            return HashAlgorithm.MD5; // native in DuckDB; xxhash runs as a Java UDF, and nothing proved here depends on it
+        }
+
+        @Override
+        int crashBatchRows() {
+            return 5_000;
+        }
+
+        @Override
+        TableCensus census(MetadataStore open, String location) {
+            return DeltaCensus.take(Path.of(location));
+        }
+
+        @Override
+        String cliStoreToml(String location) {
+            return "type = \"delta\"\n[stores.dev.config]\nroot_path = \"" + location + "\"\nhash_algorithm = \"md5\"\n";
+        }
+
+        @Override
+        Map<String, String[]> badConfigs() {
+            Map<String, String[]> m = new LinkedHashMap<>();
+            String store = "store = \"dev\"\n[stores.dev]\ntype = \"delta\"\n[stores.dev.config]\nroot_path = \"@DB@\"\n";
+            m.put("delta: unknown store option", new String[] {store + "bogus_option = 1\n", "bogus_option"});
+            m.put("delta: misspelled root_path", new String[] {store.replace("root_path", "root_pth"), "root_pth"});
+            m.put("delta: invalid layout", new String[] {store + "layout = \"sideways\"\n", "Invalid layout: sideways"});
+            m.put("delta: write mode overwrite", new String[] {store + "delta_write_options = { mode = \"overwrite\" }\n",
+                "the metadata store only appends"});
+            m.put("delta: storage_options not a table", new String[] {store + "storage_options = \"s3\"\n", "storage_options"});
+            return m;
+        }
+    },
+    /** Iceberg on local disk with the default JDBC (SQLite) catalog. */
+    ICEBERG {
+        @Override
+        String newLocation(Path dir) {
+            return dir.resolve("warehouse").toString();
+        }
+
+        @Override
+        MetadataStore build(FeatureGraph graph, String location, HashAlgorithm algorithm) {
+            return IcebergMetadataStore.builder(graph, location).hashAlgorithm(algorithm).build();
+        }
+
+        @Override
+        HashAlgorithm hashAlgorithm() {
+            return HashAlgorithm.MD5; // native in DuckDB; xxhash runs as a Java UDF, and nothing proved here depends on it
+        }
+
+        @Override
+        int crashBatchRows() {
+            return 5_000;
+        }
+
+        @Override
+        TableCensus census(MetadataStore open, String location) {
+            return IcebergCensus.take(Path.of(location), false);
+        }
+
+        @Override
+        String cliStoreToml(String location) {
+            return "type = \"iceberg\"\n[stores.dev.config]\nwarehouse = \"" + location + "\"\nhash_algorithm = \"md5\"\n";
+        }
+
+        @Override
+        Map<String, String[]> badConfigs() {
+            Map<String, String[]> m = new LinkedHashMap<>();
+            String store = "store = \"dev\"\n[stores.dev]\ntype = \"iceberg\"\n[stores.dev.config]\nwarehouse = \"@DB@\"\n";
+            m.put("iceberg: unknown store option", new String[] {store + "bogus_option = 1\n", "bogus_option"});
+            m.put("iceberg: misspelled warehouse", new String[] {store.replace("warehouse", "warehous"), "warehous"});
+            m.put("iceberg: unknown catalog type", new String[] {store + "catalog_properties = { type = \"glue\" }\n",
+                "Unsupported Iceberg catalog type 'glue'"});
+            m.put("iceberg: catalog_properties not a table", new String[] {store + "catalog_properties = \"sql\"\n", "catalog_properties"});
+            return m;
+        }
+    },
+    /** Iceberg on local disk with a Hadoop (file-system) catalog: one writing process at a time. */
+    ICEBERG_HADOOP {
+        @Override
+        String newLocation(Path dir) {
+            return dir.resolve("warehouse").toString();
+        }
+
+        @Override
+        MetadataStore build(FeatureGraph graph, String location, HashAlgorithm algorithm) {
+            return IcebergMetadataStore.builder(graph, location).catalogProperties(Map.of("type", "hadoop")).hashAlgorithm(algorithm).build();
+        }
+
+        @Override
+        HashAlgorithm hashAlgorithm() {
+            return HashAlgorithm.MD5; // native in DuckDB; xxhash runs as a Java UDF, and nothing proved here depends on it
+        }
+
+        @Override
+        int crashBatchRows() {
+            return 5_000;
+        }
+
+        @Override
+        TableCensus census(MetadataStore open, String location) {
+            return IcebergCensus.take(Path.of(location), true);
+        }
+
+        @Override
+        String cliStoreToml(String location) {
+            return "type = \"iceberg\"\n[stores.dev.config]\nwarehouse = \"" + location + "\"\ncatalog_properties = { type = \"hadoop\" }\nhash_algorithm = \"md5\"\n";
+        }
+
+        @Override
+        boolean multiProcessWriters() {
+            return false;
+        }
+
+        @Override
+        int killPoints(int perStore) {
+            return Math.max(1, perStore / 5); // the secondary catalog: fewer points, same checks
+        }
     };
 
     /** A fresh, empty location for one test (under {@code dir} where the store is file-based). */
     abstract String newLocation(Path dir);
 
-    /** A closed store over {@code graph} at {@code location}, creating tables on first write, default hash algorithm. */
-    abstract MetadataStore build(FeatureGraph graph, String location);
+    /** A closed store over {@code graph} at {@code location}, creating tables on first write. */
+    abstract MetadataStore build(FeatureGraph graph, String location, HashAlgorithm algorithm);
 
-    /** The open store's own JDBC connection (not to be closed). */
-    abstract Connection connection(MetadataStore store);
+    /** {@link #build(FeatureGraph, String, HashAlgorithm)} with the kind's test algorithm. */
+    final MetadataStore build(FeatureGraph graph, String location) {
+        return build(graph, location, hashAlgorithm());
+    }
 
-    abstract String tableListSql();
+    /** The hash algorithm the tests use (the store's default unless that is needlessly slow). */
+    HashAlgorithm hashAlgorithm() {
+        return HashAlgorithm.XXHASH32;
+    }
+
+    /** Every table at the location with its physical row count (all versions, tombstones included). */
+    abstract TableCensus census(MetadataStore open, String location);
+
+    /** Temporary tables of the open store's session (DuckDB-engined stores by default). */
+    List<String> temporaryTables(MetadataStore open) {
+        return SqlCensus.strings(((DuckDbMetadataStore) open).connection(), "SELECT table_name FROM duckdb_tables() WHERE temporary");
+    }
+
+    /** The {@code [stores.dev]} body of a {@code metaxy.toml} for this store at {@code location}. */
+    abstract String cliStoreToml(String location);
+
+    /** A hash algorithm the store cannot compute, if any. */
+    Optional<HashAlgorithm> unsupportedHashAlgorithm() {
+        return Optional.empty();
+    }
+
+    /** Store-specific bad {@code metaxy.toml} files: name -> {text (@DB@ = a location), fragment of the error}. */
+    Map<String, String[]> badConfigs() {
+        return Map.of();
+    }
 
     /** Rows per write() in the crash tests: large enough that kills land inside writes, small enough to stay fast. */
     int crashBatchRows() {
         return 20_000;
     }
 
+    /** Kill points per writer kind in the crash tests, given the per-store number ({@code -Dmetaxy.reliability.killPoints}). */
+    int killPoints(int perStore) {
+        return perStore;
+    }
+
+    /** The local directory holding the store's files, if it keeps them on this machine's disk. */
+    Optional<Path> localDirectory(String location) {
+        Path p = Path.of(location);
+        return Optional.of(this == DUCKDB ? p.getParent() : p);
+    }
+
     /** Whether several processes may write to one location at once. */
-    abstract boolean multiProcessWriters();
-
-    /** Every base table at the store's location with its physical row count (all versions, tombstones included). */
-    Map<String, Long> snapshot(MetadataStore store) {
-        Connection c = connection(store);
-        Map<String, Long> out = new TreeMap<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(tableListSql())) {
-            while (rs.next()) {
-                out.put(rs.getString(1), null);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        for (String t : out.keySet()) {
-            out.put(t, count(store, "SELECT count(*) FROM \"" + t + "\""));
-        }
-        return out;
+    boolean multiProcessWriters() {
+        return true;
     }
 
-    /** Runs a {@code SELECT count(*) ...}-style query on the open store's connection. */
-    long count(MetadataStore store, String sql) {
-        try (Statement st = connection(store).createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    /**
+     * The kinds to test: all, or those named in {@code -Dmetaxy.reliability.kinds=DELTA,ICEBERG} (to iterate on one
+     * store quickly).
+     */
+    static List<StoreKind> selected() {
+        String names = System.getProperty("metaxy.reliability.kinds", "").trim();
+        if (names.isEmpty()) {
+            return List.of(values());
         }
-    }
-
-    /** {@code group -> count} rows of {@code SELECT g, count(*) ... GROUP BY g}. */
-    Map<Long, Long> groupCounts(MetadataStore store, String table, String groupColumn) {
-        Map<Long, Long> out = new TreeMap<>();
-        String sql = "SELECT \"" + groupColumn + "\", count(*) FROM \"" + table + "\" GROUP BY 1";
-        try (Statement st = connection(store).createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.put(rs.getLong(1), rs.getLong(2));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-        }
-        return out;
+        return java.util.Arrays.stream(names.split(",")).map(n -> valueOf(n.trim().toUpperCase(Locale.ROOT))).toList();
     }
 
     String label() {
