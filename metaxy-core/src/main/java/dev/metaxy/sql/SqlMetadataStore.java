@@ -7,7 +7,6 @@ import dev.metaxy.expr.Expressions;
 import dev.metaxy.expr.SqlRenderer;
 import dev.metaxy.frame.Frame;
 import dev.metaxy.graph.FeatureGraph;
-import dev.metaxy.hash.HashAlgorithm;
 import dev.metaxy.store.AbstractMetadataStore;
 import dev.metaxy.store.AccessMode;
 import dev.metaxy.store.DeleteOptions;
@@ -39,31 +38,30 @@ import java.util.function.UnaryOperator;
  */
 public abstract class SqlMetadataStore extends AbstractMetadataStore {
     private final VersioningDialect dialect;
+    private final boolean mapDatatype;
     private final boolean autoCreateTables;
     private final String materializationId;
+    private final String tablePrefix;
     private final List<MetadataStore> fallbackStores;
     private volatile SqlVersioningEngine engine;
     private boolean softDeleteInProgress;
     /** Temporary tables holding resolve samples, in creation order; an eager resolve drops those it created. */
     private final List<String> sampleTemps = Collections.synchronizedList(new ArrayList<>());
 
-    /**
-     * @param autoCreateTables  create a feature's table on its first write (otherwise a missing table is an error)
-     * @param materializationId the default {@code metaxy_materialization_id} of writes, or null
-     * @param fallbackStores    stores read, in order, for features without a table here; same hash algorithm required
-     */
-    protected SqlMetadataStore(FeatureGraph graph, HashAlgorithm hashAlgorithm, VersioningDialect dialect, boolean autoCreateTables,
-                               String materializationId, List<MetadataStore> fallbackStores) {
-        super(graph, hashAlgorithm);
+    /** A store with the options of {@code b}, computing in {@code dialect}; fallback stores must hash alike. */
+    protected SqlMetadataStore(SqlStoreBuilder<?> b, VersioningDialect dialect) {
+        super(b.graph, b.hashAlgorithm);
         this.dialect = java.util.Objects.requireNonNull(dialect, "dialect");
-        this.autoCreateTables = autoCreateTables;
-        this.materializationId = materializationId;
-        this.fallbackStores = List.copyOf(fallbackStores);
-        for (int i = 0; i < this.fallbackStores.size(); i++) {
-            MetadataStore fb = this.fallbackStores.get(i);
-            if (fb.hashAlgorithm() != hashAlgorithm) {
+        this.mapDatatype = b.mapDatatype;
+        this.autoCreateTables = b.autoCreateTables;
+        this.materializationId = b.materializationId;
+        this.tablePrefix = b.tablePrefix;
+        this.fallbackStores = List.copyOf(b.fallbackStores);
+        for (int i = 0; i < fallbackStores.size(); i++) {
+            MetadataStore fb = fallbackStores.get(i);
+            if (fb.hashAlgorithm() != b.hashAlgorithm) {
                 throw new IllegalArgumentException("Fallback store " + i + " uses hash_algorithm='" + fb.hashAlgorithm().configName()
-                    + "' but this store uses '" + hashAlgorithm.configName() + "'. All stores in a fallback chain must use the same hash algorithm.");
+                    + "' but this store uses '" + b.hashAlgorithm.configName() + "'. All stores in a fallback chain must use the same hash algorithm.");
             }
         }
     }
@@ -148,8 +146,18 @@ public abstract class SqlMetadataStore extends AbstractMetadataStore {
         return e;
     }
 
+    /** Whether {@code *_by_field} columns are returned (and, where the database has the type, stored) as MAP. */
+    protected final boolean mapDatatype() {
+        return mapDatatype;
+    }
+
     protected final boolean autoCreateTables() {
         return autoCreateTables;
+    }
+
+    /** The prefix of every table name. */
+    protected final String tablePrefix() {
+        return tablePrefix;
     }
 
     protected final String q(String name) {

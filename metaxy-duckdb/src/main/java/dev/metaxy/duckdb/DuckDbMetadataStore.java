@@ -7,10 +7,10 @@ import dev.metaxy.graph.FeatureGraph;
 import dev.metaxy.hash.HashAlgorithm;
 import dev.metaxy.sql.SqlMetadataStore;
 import dev.metaxy.sql.SqlRelation;
+import dev.metaxy.sql.SqlStoreBuilder;
 import dev.metaxy.sql.SystemColumnsStamp;
 import dev.metaxy.store.AccessMode;
 import dev.metaxy.store.LazyFrame;
-import dev.metaxy.store.MetadataStore;
 import dev.metaxy.store.MetadataStoreException;
 import dev.metaxy.store.StoreNotOpenException;
 import dev.metaxy.store.WriteOptions;
@@ -46,20 +46,17 @@ public class DuckDbMetadataStore extends SqlMetadataStore {
     private final FeatureTableStorage storage;
     private Connection connection;
 
-    private DuckDbMetadataStore(Builder b) {
-        this(b, new DuckDbTableStorage(b.tablePrefix, DuckDbTableStorage.creationLock(b.database)));
-    }
 
     /**
      * A store whose feature tables live in {@code storage} (for example Delta Lake or Iceberg) while reads,
      * increments and deletes run in this store's DuckDB connection (the builder's database, normally in memory).
      */
     protected DuckDbMetadataStore(Builder b, FeatureTableStorage storage) {
-        super(b.graph, b.hashAlgorithm, DuckDbDialect.of(b.mapDatatype), b.autoCreateTables, b.materializationId, b.fallbackStores);
+        super(b, b.dialect());
         this.storage = java.util.Objects.requireNonNull(storage, "storage");
         this.database = b.database;
         this.connectionConfig = Map.copyOf(b.connectionConfig);
-        this.dialect = DuckDbDialect.of(b.mapDatatype);
+        this.dialect = b.dialect();
     }
 
     /** Starts a store over {@code graph}: in memory, xxhash32, STRUCT by-field columns, no auto-created tables. */
@@ -309,19 +306,12 @@ public class DuckDbMetadataStore extends SqlMetadataStore {
     }
 
     /** Builder for {@link DuckDbMetadataStore}; defaults follow the reference DuckDB store. */
-    public static final class Builder {
-        private final FeatureGraph graph;
+    public static final class Builder extends SqlStoreBuilder<Builder> {
         private String database = ":memory:";
-        private HashAlgorithm hashAlgorithm = DEFAULT_HASH_ALGORITHM;
-        private boolean mapDatatype;
-        private boolean autoCreateTables;
-        private String materializationId;
-        private String tablePrefix = "";
-        private List<MetadataStore> fallbackStores = List.of();
         private Map<String, String> connectionConfig = Map.of();
 
         private Builder(FeatureGraph graph) {
-            this.graph = java.util.Objects.requireNonNull(graph, "graph");
+            super(graph, DEFAULT_HASH_ALGORITHM);
         }
 
         /** A DuckDB file path, or {@code :memory:}. */
@@ -334,49 +324,19 @@ public class DuckDbMetadataStore extends SqlMetadataStore {
             return database(path.toString());
         }
 
-        public Builder hashAlgorithm(HashAlgorithm algorithm) {
-            this.hashAlgorithm = algorithm;
-            return this;
-        }
-
-        /** Stores {@code *_by_field} columns as MAP(VARCHAR, VARCHAR) instead of STRUCT. */
-        public Builder enableMapDatatype(boolean enable) {
-            this.mapDatatype = enable;
-            return this;
-        }
-
-        /** Creates a feature's table on its first write (otherwise a missing table is an error). */
-        public Builder autoCreateTables(boolean enable) {
-            this.autoCreateTables = enable;
-            return this;
-        }
-
-        /** The default {@code metaxy_materialization_id} of writes. */
-        public Builder materializationId(String id) {
-            this.materializationId = id;
-            return this;
-        }
-
-        /** A prefix for every table name (system tables included). */
-        public Builder tablePrefix(String prefix) {
-            this.tablePrefix = prefix == null ? "" : prefix;
-            return this;
-        }
-
-        /** Stores consulted, in order, for features this store has no table for. */
-        public Builder fallbackStores(List<MetadataStore> stores) {
-            this.fallbackStores = List.copyOf(stores);
-            return this;
-        }
-
         /** DuckDB settings applied when connecting (the reference's {@code config}), e.g. {@code threads}, {@code memory_limit}. */
         public Builder connectionConfig(Map<String, String> settings) {
             this.connectionConfig = Map.copyOf(settings);
             return this;
         }
 
+        /** By-field columns as MAP(VARCHAR, VARCHAR) or STRUCT. */
+        DuckDbDialect dialect() {
+            return DuckDbDialect.of(mapDatatype());
+        }
+
         public DuckDbMetadataStore build() {
-            return new DuckDbMetadataStore(this);
+            return new DuckDbMetadataStore(this, new DuckDbTableStorage(tablePrefix(), DuckDbTableStorage.creationLock(database)));
         }
     }
 }

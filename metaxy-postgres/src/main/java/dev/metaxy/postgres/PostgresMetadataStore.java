@@ -8,11 +8,11 @@ import dev.metaxy.hash.HashAlgorithm;
 import dev.metaxy.sql.HashAlgorithmNotSupportedException;
 import dev.metaxy.sql.SqlMetadataStore;
 import dev.metaxy.sql.SqlRelation;
+import dev.metaxy.sql.SqlStoreBuilder;
 import dev.metaxy.sql.SqlVersioningEngine;
 import dev.metaxy.sql.SystemColumnsStamp;
 import dev.metaxy.store.AccessMode;
 import dev.metaxy.store.LazyFrame;
-import dev.metaxy.store.MetadataStore;
 import dev.metaxy.store.MetadataStoreException;
 import dev.metaxy.store.StoreNotOpenException;
 import dev.metaxy.store.WriteOptions;
@@ -57,21 +57,17 @@ public final class PostgresMetadataStore extends SqlMetadataStore {
     private final String passwordEnv;
     private final Map<String, String> properties;
     private final String schema;
-    private final String tablePrefix;
-    private final boolean mapDatatype;
     private final PostgresDialect dialect = PostgresDialect.INSTANCE;
     private transient Connection connection;
 
     private PostgresMetadataStore(Builder b) {
-        super(b.graph, b.hashAlgorithm, PostgresDialect.INSTANCE, b.autoCreateTables, b.materializationId, b.fallbackStores);
+        super(b, PostgresDialect.INSTANCE);
         this.jdbcUrl = Objects.requireNonNull(b.jdbcUrl(), "jdbcUrl");
         this.user = b.user;
         this.password = b.password;
         this.passwordEnv = b.passwordEnv;
         this.properties = Map.copyOf(b.properties);
         this.schema = b.schema;
-        this.tablePrefix = b.tablePrefix;
-        this.mapDatatype = b.mapDatatype;
     }
 
     /** Starts a store over {@code graph}: xxhash32, STRUCT frames for by-field columns, no auto-created tables. */
@@ -213,7 +209,7 @@ public final class PostgresMetadataStore extends SqlMetadataStore {
     /** The table of a feature: table prefix plus {@code a__b} (unqualified). */
     @Override
     public String tableName(FeatureKey key) {
-        return tablePrefix + key.tableName();
+        return tablePrefix() + key.tableName();
     }
 
     /** The schema-qualified, quoted table name. */
@@ -284,11 +280,11 @@ public final class PostgresMetadataStore extends SqlMetadataStore {
     /** How results of {@code key} decode their JSONB by-field columns. */
     PgFrames.ByFieldShape shapeOf(FeatureKey key) {
         if (SystemTables.isSystemKey(key) || !graph().contains(key)) {
-            return new PgFrames.ByFieldShape(List.of(), mapDatatype);
+            return new PgFrames.ByFieldShape(List.of(), mapDatatype());
         }
         List<String> keys = new ArrayList<>();
         graph().spec(key).fields().forEach(f -> keys.add(f.key().toStructKey()));
-        return new PgFrames.ByFieldShape(keys, mapDatatype);
+        return new PgFrames.ByFieldShape(keys, mapDatatype());
     }
 
     @Override
@@ -309,7 +305,7 @@ public final class PostgresMetadataStore extends SqlMetadataStore {
                                          boolean sourceIsMap, List<String> sourceStructKeys) {
         List<String> fieldKeys = new ArrayList<>();
         plan.fields().forEach(f -> fieldKeys.add(f.structKey()));
-        return new PgSystemColumnsSelect(engine(), fieldKeys, plan.sortedStructKeys(), mapDatatype).select(columns, source, stamp);
+        return new PgSystemColumnsSelect(engine(), fieldKeys, plan.sortedStructKeys(), mapDatatype()).select(columns, source, stamp);
     }
 
     /** COPYs the frame into a temporary table and inserts from it, in one transaction: a failed write leaves nothing. */
@@ -425,10 +421,12 @@ public final class PostgresMetadataStore extends SqlMetadataStore {
     /**
      * Builder for {@link PostgresMetadataStore}. The connection is a JDBC URL ({@code jdbc:postgresql://h:p/db}), a
      * libpq-style URI ({@code postgresql://user@h:p/db}) or host/port/database; the password comes from
-     * {@link #password}, or better from an environment variable ({@link #passwordEnv}) read at open.
+     * {@link #password}, or better from an environment variable ({@link #passwordEnv}) read at open. Hash algorithms:
+     * md5, sha256, xxhash64 or xxhash32 (default); others are refused when the store opens. By-field columns are stored
+     * as JSONB either way; {@code enableMapDatatype} returns them as MAP(string, string) instead of STRUCT.
+     * {@code autoCreateTables} also creates the schema.
      */
-    public static final class Builder {
-        private final FeatureGraph graph;
+    public static final class Builder extends SqlStoreBuilder<Builder> {
         private String url;
         private String host = "localhost";
         private int port = 5432;
@@ -438,15 +436,9 @@ public final class PostgresMetadataStore extends SqlMetadataStore {
         private String passwordEnv;
         private final Map<String, String> properties = new LinkedHashMap<>();
         private String schema;
-        private String tablePrefix = "";
-        private HashAlgorithm hashAlgorithm = DEFAULT_HASH_ALGORITHM;
-        private boolean mapDatatype;
-        private boolean autoCreateTables;
-        private String materializationId;
-        private List<MetadataStore> fallbackStores = List.of();
 
         private Builder(FeatureGraph graph) {
-            this.graph = Objects.requireNonNull(graph, "graph");
+            super(graph, DEFAULT_HASH_ALGORITHM);
         }
 
         /**
@@ -499,42 +491,6 @@ public final class PostgresMetadataStore extends SqlMetadataStore {
         /** The schema of the tables (created on a write-mode open with auto-create); null = current schema. */
         public Builder schema(String schema) {
             this.schema = schema == null || schema.isBlank() ? null : schema;
-            return this;
-        }
-
-        /** A prefix for every table name (system tables included). */
-        public Builder tablePrefix(String prefix) {
-            this.tablePrefix = prefix == null ? "" : prefix;
-            return this;
-        }
-
-        /** md5, sha256, xxhash64 or xxhash32 (default); others are refused when the store opens. */
-        public Builder hashAlgorithm(HashAlgorithm algorithm) {
-            this.hashAlgorithm = Objects.requireNonNull(algorithm, "algorithm");
-            return this;
-        }
-
-        /** Returns {@code *_by_field} columns as MAP(string, string) instead of STRUCT (storage is JSONB either way). */
-        public Builder enableMapDatatype(boolean enable) {
-            this.mapDatatype = enable;
-            return this;
-        }
-
-        /** Creates a feature's table (and the schema) on its first write (otherwise a missing table is an error). */
-        public Builder autoCreateTables(boolean enable) {
-            this.autoCreateTables = enable;
-            return this;
-        }
-
-        /** The default {@code metaxy_materialization_id} of writes. */
-        public Builder materializationId(String id) {
-            this.materializationId = id;
-            return this;
-        }
-
-        /** Stores consulted, in order, for features this store has no table for. */
-        public Builder fallbackStores(List<MetadataStore> stores) {
-            this.fallbackStores = List.copyOf(stores);
             return this;
         }
 
