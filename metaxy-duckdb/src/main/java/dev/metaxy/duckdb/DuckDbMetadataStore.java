@@ -5,6 +5,7 @@ import dev.metaxy.definition.SystemColumns;
 import dev.metaxy.frame.Frame;
 import dev.metaxy.graph.FeatureGraph;
 import dev.metaxy.hash.HashAlgorithm;
+import dev.metaxy.sql.JdbcSession;
 import dev.metaxy.sql.SqlMetadataStore;
 import dev.metaxy.sql.SqlRelation;
 import dev.metaxy.sql.SqlStoreBuilder;
@@ -12,7 +13,6 @@ import dev.metaxy.sql.SystemColumnsStamp;
 import dev.metaxy.store.AccessMode;
 import dev.metaxy.store.LazyFrame;
 import dev.metaxy.store.MetadataStoreException;
-import dev.metaxy.store.StoreNotOpenException;
 import dev.metaxy.store.WriteOptions;
 import dev.metaxy.versioning.FeaturePlan;
 import java.nio.file.Files;
@@ -45,6 +45,7 @@ public class DuckDbMetadataStore extends SqlMetadataStore {
     private final DuckDbDialect dialect;
     private final FeatureTableStorage storage;
     private Connection connection;
+    private final JdbcSession session = new JdbcSession(this, "DuckDBMetadataStore", "DuckDB", false, () -> connection);
 
 
     /**
@@ -140,19 +141,9 @@ public class DuckDbMetadataStore extends SqlMetadataStore {
         return connection;
     }
 
-    interface SqlWork<T> {
-        T run(Connection conn) throws SQLException;
-    }
-
-    <T> T withConnection(SqlWork<T> work) {
-        if (!isOpen() || connection == null) {
-            throw new StoreNotOpenException("DuckDBMetadataStore connection is not open; open the store before running a query");
-        }
-        try {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw new MetadataStoreException("DuckDB error in " + display() + ": " + e.getMessage(), e);
-        }
+    /** Statements on the store's connection; SQL errors become store errors. */
+    JdbcSession session() {
+        return session;
     }
 
     // ------------------------------------------------------------------ tables
@@ -170,12 +161,12 @@ public class DuckDbMetadataStore extends SqlMetadataStore {
 
     @Override
     protected boolean tableExists(FeatureKey key) {
-        return withConnection(conn -> storage.exists(conn, key));
+        return session.run(conn -> storage.exists(conn, key));
     }
 
     /** Column name to DuckDB type of a FROM item, by {@code DESCRIBE}. */
     private Map<String, String> columnTypes(String fromItem) {
-        return withConnection(conn -> {
+        return session.run(conn -> {
             Map<String, String> types = new LinkedHashMap<>();
             try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("DESCRIBE " + fromItem)) {
                 while (rs.next()) {
@@ -197,13 +188,13 @@ public class DuckDbMetadataStore extends SqlMetadataStore {
             String table = tableName(key);
             return SqlRelation.table(dialect, table, new ArrayList<>(columnTypes(q(table)).keySet()));
         }
-        String sql = "SELECT * FROM " + withConnection(conn -> storage.relation(conn, key));
+        String sql = "SELECT * FROM " + session.run(conn -> storage.relation(conn, key));
         return SqlRelation.query(sql, columnsOf(sql));
     }
 
     @Override
     protected void dropTable(FeatureKey key) {
-        withConnection(conn -> {
+        session.run(conn -> {
             storage.drop(conn, key);
             return null;
         });
@@ -211,17 +202,12 @@ public class DuckDbMetadataStore extends SqlMetadataStore {
 
     @Override
     protected void execute(String sql) {
-        withConnection(conn -> {
-            try (Statement st = conn.createStatement()) {
-                st.execute(sql);
-            }
-            return null;
-        });
+        session.execute(sql);
     }
 
     @Override
     protected String importFrame(Frame frame, String purpose) {
-        return withConnection(conn -> ArrowImport.toTempTable(conn, frame, purpose));
+        return session.run(conn -> ArrowImport.toTempTable(conn, frame, purpose));
     }
 
     @Override
@@ -251,7 +237,7 @@ public class DuckDbMetadataStore extends SqlMetadataStore {
         String temp = importFrame(frame, "incoming");
         try {
             String sql = select.apply(q(temp));
-            withConnection(conn -> {
+            session.run(conn -> {
                 storage.append(conn, key, sql);
                 return null;
             });
@@ -275,7 +261,7 @@ public class DuckDbMetadataStore extends SqlMetadataStore {
         requireTable(key);
         String sql = systemColumnsSelect(FeaturePlan.of(graph(), key), new ArrayList<>(types.keySet()), tombstones,
             stamp(key, WriteOptions.defaults()), isMap, List.of());
-        withConnection(conn -> {
+        session.run(conn -> {
             storage.append(conn, key, sql);
             return null;
         });
@@ -284,7 +270,7 @@ public class DuckDbMetadataStore extends SqlMetadataStore {
 
     @Override
     protected long deleteRows(FeatureKey key, String condition) {
-        return withConnection(conn -> storage.deleteWhere(conn, key, condition));
+        return session.run(conn -> storage.deleteWhere(conn, key, condition));
     }
 
     // ------------------------------------------------------------------ system tables
@@ -292,7 +278,7 @@ public class DuckDbMetadataStore extends SqlMetadataStore {
     @Override
     public void appendSystemRows(FeatureKey systemKey, Frame rows) {
         requireWrite();
-        withConnection(conn -> {
+        session.run(conn -> {
             String temp = ArrowImport.toTempTable(conn, rows, "system");
             try {
                 storage.append(conn, systemKey, "SELECT * FROM " + q(temp));

@@ -6,6 +6,7 @@ import dev.metaxy.frame.Frame;
 import dev.metaxy.graph.FeatureGraph;
 import dev.metaxy.hash.HashAlgorithm;
 import dev.metaxy.sql.HashAlgorithmNotSupportedException;
+import dev.metaxy.sql.JdbcSession;
 import dev.metaxy.sql.SqlMetadataStore;
 import dev.metaxy.sql.SqlRelation;
 import dev.metaxy.sql.SqlStoreBuilder;
@@ -14,7 +15,6 @@ import dev.metaxy.sql.SystemColumnsStamp;
 import dev.metaxy.store.AccessMode;
 import dev.metaxy.store.LazyFrame;
 import dev.metaxy.store.MetadataStoreException;
-import dev.metaxy.store.StoreNotOpenException;
 import dev.metaxy.store.WriteOptions;
 import dev.metaxy.system.SystemTables;
 import dev.metaxy.versioning.FeaturePlan;
@@ -59,6 +59,7 @@ public final class PostgresMetadataStore extends SqlMetadataStore {
     private final String schema;
     private final PostgresDialect dialect = PostgresDialect.INSTANCE;
     private transient Connection connection;
+    private final JdbcSession session = new JdbcSession(this, "PostgresMetadataStore", "PostgreSQL", true, () -> connection);
 
     private PostgresMetadataStore(Builder b) {
         super(b, PostgresDialect.INSTANCE);
@@ -162,46 +163,9 @@ public final class PostgresMetadataStore extends SqlMetadataStore {
         return connection;
     }
 
-    interface SqlWork<T> {
-        T run(Connection conn) throws SQLException;
-    }
-
-    /** Runs {@code work} on the store's connection (one caller at a time); SQL errors become store errors. */
-    synchronized <T> T withConnection(SqlWork<T> work) {
-        if (!isOpen() || connection == null) {
-            throw new StoreNotOpenException("PostgresMetadataStore connection is not open; open the store before running a query");
-        }
-        try {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw new MetadataStoreException("PostgreSQL error in " + display() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
-    synchronized <T> T inTransaction(SqlWork<T> work) {
-        return withConnection(conn -> {
-            boolean auto = conn.getAutoCommit();
-            conn.setAutoCommit(false);
-            try {
-                T result = work.run(conn);
-                conn.commit();
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                try {
-                    if (!conn.isClosed()) {
-                        conn.rollback();
-                    }
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
-                }
-                throw e;
-            } finally {
-                if (!conn.isClosed()) {
-                    conn.setAutoCommit(auto);
-                }
-            }
-        });
+    /** Statements on the store's connection; SQL errors become store errors. */
+    JdbcSession session() {
+        return session;
     }
 
     // ------------------------------------------------------------------ tables
@@ -219,7 +183,7 @@ public final class PostgresMetadataStore extends SqlMetadataStore {
 
     @Override
     protected boolean tableExists(FeatureKey key) {
-        return withConnection(conn -> existsIn(conn, tableName(key)));
+        return session.run(conn -> existsIn(conn, tableName(key)));
     }
 
     private boolean existsIn(Connection conn, String table) throws SQLException {
@@ -236,7 +200,7 @@ public final class PostgresMetadataStore extends SqlMetadataStore {
     /** The column names of a query, from its prepared-statement metadata (nothing is executed). */
     @Override
     protected List<String> columnsOf(String sql) {
-        return withConnection(conn -> {
+        return session.run(conn -> {
             List<String> cols = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement(sql)) {
                 ResultSetMetaData md = ps.getMetaData();
@@ -264,17 +228,12 @@ public final class PostgresMetadataStore extends SqlMetadataStore {
 
     @Override
     protected void execute(String sql) {
-        withConnection(conn -> {
-            try (Statement st = conn.createStatement()) {
-                st.execute(sql);
-            }
-            return null;
-        });
+        session.execute(sql);
     }
 
     @Override
     protected String importFrame(Frame frame, String purpose) {
-        return withConnection(conn -> PgFrames.copyToTempTable(conn, frame, purpose, false));
+        return session.run(conn -> PgFrames.copyToTempTable(conn, frame, purpose, false));
     }
 
     /** How results of {@code key} decode their JSONB by-field columns. */
@@ -313,7 +272,7 @@ public final class PostgresMetadataStore extends SqlMetadataStore {
     protected void appendFrame(FeatureKey key, Frame frame, UnaryOperator<String> select) {
         String table = tableName(key);
         List<String> columns = PgSystemColumnsSelect.columns(frame.columnNames());
-        inTransaction(conn -> {
+        session.inTransaction(conn -> {
             String temp = PgFrames.copyToTempTable(conn, frame, "incoming", true);
             insertInto(conn, table, select.apply(q(temp)), columns);
             return null;
@@ -390,7 +349,7 @@ public final class PostgresMetadataStore extends SqlMetadataStore {
     @Override
     protected long deleteRows(FeatureKey key, String condition) {
         String sql = "DELETE FROM " + qualified(tableName(key)) + (condition == null ? "" : " WHERE " + condition);
-        return withConnection(conn -> {
+        return session.run(conn -> {
             try (Statement st = conn.createStatement()) {
                 return (long) st.executeUpdate(sql);
             }
@@ -403,7 +362,7 @@ public final class PostgresMetadataStore extends SqlMetadataStore {
     public void appendSystemRows(FeatureKey systemKey, Frame rows) {
         requireWrite();
         String table = tableName(systemKey);
-        inTransaction(conn -> {
+        session.inTransaction(conn -> {
             String temp = PgFrames.copyToTempTable(conn, rows, "system", true);
             List<String> quoted = new ArrayList<>();
             rows.columnNames().forEach(c -> quoted.add(q(c)));
