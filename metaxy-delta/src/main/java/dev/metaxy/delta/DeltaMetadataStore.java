@@ -97,7 +97,7 @@ public final class DeltaMetadataStore extends DuckDbMetadataStore {
 
         public DeltaMetadataStore build() {
             String root = LakeFileSystem.normalizeRoot(rootPath);
-            LakeFileSystem files = LakeFileSystem.create(storageOptions());
+            LakeFileSystem files = fileSystem();
             return new DeltaMetadataStore(duck(), new DeltaTableStorage(files, root, layout), storageOptions());
         }
     }

@@ -98,7 +98,7 @@ public final class IcebergMetadataStore extends DuckDbMetadataStore {
         }
 
         public IcebergMetadataStore build() {
-            LakeFileSystem files = LakeFileSystem.create(storageOptions());
+            LakeFileSystem files = fileSystem();
             IcebergTableStorage storage = new IcebergTableStorage(files, LakeFileSystem.normalizeRoot(warehouse), namespace,
                 catalogName, catalogProperties, autoCreateNamespace);
             storage.catalogType();

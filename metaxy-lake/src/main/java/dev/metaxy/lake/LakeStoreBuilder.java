@@ -61,6 +61,11 @@ public abstract class LakeStoreBuilder<B extends LakeStoreBuilder<B>> {
         return storageOptions;
     }
 
+    /** The file system of the store's tables, configured by the storage options. */
+    protected final LakeFileSystem fileSystem() {
+        return LakeFileSystem.create(storageOptions);
+    }
+
     /** The entries of {@code m} (none when null) with their values as strings, in order. */
     protected static Map<String, String> strings(Map<String, ?> m) {
         Map<String, String> out = new LinkedHashMap<>();
