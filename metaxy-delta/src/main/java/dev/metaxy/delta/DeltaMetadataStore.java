@@ -4,10 +4,8 @@ import dev.metaxy.duckdb.DuckDbMetadataStore;
 import dev.metaxy.graph.FeatureGraph;
 import dev.metaxy.hash.HashAlgorithm;
 import dev.metaxy.lake.LakeFileSystem;
-import dev.metaxy.store.MetadataStore;
+import dev.metaxy.lake.LakeStoreBuilder;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -54,10 +52,10 @@ public final class DeltaMetadataStore extends DuckDbMetadataStore {
     private final String root;
     private final Map<String, String> storageOptions;
 
-    private DeltaMetadataStore(Builder b, DeltaTableStorage storage) {
-        super(b.duck, storage);
+    private DeltaMetadataStore(DuckDbMetadataStore.Builder duck, DeltaTableStorage storage, Map<String, String> storageOptions) {
+        super(duck, storage);
         this.root = storage.root();
-        this.storageOptions = b.storageOptions;
+        this.storageOptions = storageOptions;
     }
 
     public static Builder builder(FeatureGraph graph, String rootPath) {
@@ -83,14 +81,12 @@ public final class DeltaMetadataStore extends DuckDbMetadataStore {
     }
 
     /** Builder; defaults: nested layout, xxhash32, tables created on first write. */
-    public static final class Builder {
-        private final DuckDbMetadataStore.Builder duck;
+    public static final class Builder extends LakeStoreBuilder<Builder> {
         private final String rootPath;
         private Layout layout = Layout.NESTED;
-        private Map<String, String> storageOptions = Map.of();
 
         private Builder(FeatureGraph graph, String rootPath) {
-            this.duck = DuckDbMetadataStore.builder(graph).hashAlgorithm(DEFAULT_HASH_ALGORITHM).autoCreateTables(true);
+            super(graph, DEFAULT_HASH_ALGORITHM);
             this.rootPath = Objects.requireNonNull(rootPath, "rootPath");
         }
 
@@ -99,40 +95,10 @@ public final class DeltaMetadataStore extends DuckDbMetadataStore {
             return this;
         }
 
-        /** Object-store options (delta-rs names such as {@code AWS_ENDPOINT_URL}, or raw {@code fs.s3a.*} keys). */
-        public Builder storageOptions(Map<String, ?> options) {
-            Map<String, String> m = new LinkedHashMap<>();
-            if (options != null) {
-                options.forEach((k, v) -> m.put(k, String.valueOf(v)));
-            }
-            this.storageOptions = Map.copyOf(m);
-            return this;
-        }
-
-        public Builder hashAlgorithm(HashAlgorithm algorithm) {
-            duck.hashAlgorithm(algorithm);
-            return this;
-        }
-
-        public Builder enableMapDatatype(boolean enable) {
-            duck.enableMapDatatype(enable);
-            return this;
-        }
-
-        public Builder materializationId(String id) {
-            duck.materializationId(id);
-            return this;
-        }
-
-        public Builder fallbackStores(List<MetadataStore> stores) {
-            duck.fallbackStores(stores);
-            return this;
-        }
-
         public DeltaMetadataStore build() {
             String root = LakeFileSystem.normalizeRoot(rootPath);
-            LakeFileSystem files = LakeFileSystem.create(storageOptions);
-            return new DeltaMetadataStore(this, new DeltaTableStorage(files, root, layout));
+            LakeFileSystem files = fileSystem();
+            return new DeltaMetadataStore(duck(), new DeltaTableStorage(files, root, layout), storageOptions());
         }
     }
 }

@@ -3,8 +3,6 @@ package dev.metaxy.duckdb;
 import dev.metaxy.frame.Frame;
 import dev.metaxy.store.LazyFrame;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.function.Consumer;
 
@@ -20,22 +18,17 @@ final class DuckDbLazyFrame implements LazyFrame {
 
     @Override
     public Frame collect() {
-        return store.withConnection(conn -> ArrowImport.collect(conn, sql));
+        return store.session().run(conn -> ArrowImport.collect(conn, sql));
     }
 
     @Override
     public long count() {
-        return store.withConnection(conn -> {
-            try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM (" + sql + ") AS q")) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return store.session().count(sql);
     }
 
     @Override
     public void stream(int batchRows, Consumer<Frame> consumer) {
-        store.withConnection(conn -> {
+        store.session().run(conn -> {
             ArrowImport.stream(conn, sql, batchRows, consumer);
             return null;
         });
@@ -43,7 +36,7 @@ final class DuckDbLazyFrame implements LazyFrame {
 
     @Override
     public void writeParquet(Path file) {
-        store.withConnection(conn -> {
+        store.session().run(conn -> {
             try (Statement st = conn.createStatement()) {
                 st.execute("COPY (" + sql + ") TO " + DuckDbDialect.STRUCT.stringLiteral(file.toAbsolutePath().toString()) + " (FORMAT PARQUET)");
             }

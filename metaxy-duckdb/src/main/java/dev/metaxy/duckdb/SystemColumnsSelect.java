@@ -2,7 +2,7 @@ package dev.metaxy.duckdb;
 
 import dev.metaxy.definition.SystemColumns;
 import dev.metaxy.sql.SqlVersioningEngine;
-import java.time.Instant;
+import dev.metaxy.sql.SystemColumnsStamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,12 +25,7 @@ final class SystemColumnsSelect {
         this.sortedStructKeys = sortedStructKeys;
     }
 
-    /** Everything a write needs to know besides the incoming columns. */
-    record Stamp(String featureVersion, String projectVersion, boolean preserveVersions, Instant timestamp,
-                 String materializationId, boolean keepUpdatedAt) {
-    }
-
-    String select(List<String> incoming, String source, Stamp stamp) {
+    String select(List<String> incoming, String source, SystemColumnsStamp stamp) {
         Set<String> in = Set.copyOf(incoming);
         List<String> items = new ArrayList<>();
         for (String c : incoming) {

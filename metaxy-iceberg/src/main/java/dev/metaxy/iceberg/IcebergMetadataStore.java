@@ -5,10 +5,8 @@ import dev.metaxy.duckdb.DuckDbMetadataStore;
 import dev.metaxy.graph.FeatureGraph;
 import dev.metaxy.hash.HashAlgorithm;
 import dev.metaxy.lake.LakeFileSystem;
-import dev.metaxy.store.MetadataStore;
+import dev.metaxy.lake.LakeStoreBuilder;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -38,8 +36,8 @@ public final class IcebergMetadataStore extends DuckDbMetadataStore {
 
     private final IcebergTableStorage iceberg;
 
-    private IcebergMetadataStore(Builder b, IcebergTableStorage storage) {
-        super(b.duck, storage);
+    private IcebergMetadataStore(DuckDbMetadataStore.Builder duck, IcebergTableStorage storage) {
+        super(duck, storage);
         this.iceberg = storage;
     }
 
@@ -66,17 +64,15 @@ public final class IcebergMetadataStore extends DuckDbMetadataStore {
     }
 
     /** Builder; defaults: namespace and catalog name {@code metaxy}, SQLite catalog, xxhash32. */
-    public static final class Builder {
-        private final DuckDbMetadataStore.Builder duck;
+    public static final class Builder extends LakeStoreBuilder<Builder> {
         private final String warehouse;
         private String namespace = "metaxy";
         private String catalogName = "metaxy";
         private Map<String, String> catalogProperties = Map.of();
-        private Map<String, String> storageOptions = Map.of();
         private boolean autoCreateNamespace = true;
 
         private Builder(FeatureGraph graph, String warehouse) {
-            this.duck = DuckDbMetadataStore.builder(graph).hashAlgorithm(DEFAULT_HASH_ALGORITHM).autoCreateTables(true);
+            super(graph, DEFAULT_HASH_ALGORITHM);
             this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
         }
 
@@ -96,51 +92,17 @@ public final class IcebergMetadataStore extends DuckDbMetadataStore {
             return this;
         }
 
-        /** Object-store options, as for the Delta store ({@code AWS_ENDPOINT_URL}, ...). */
-        public Builder storageOptions(Map<String, ?> options) {
-            this.storageOptions = strings(options);
-            return this;
-        }
-
         public Builder autoCreateNamespace(boolean enable) {
             this.autoCreateNamespace = enable;
             return this;
         }
 
-        public Builder hashAlgorithm(HashAlgorithm algorithm) {
-            duck.hashAlgorithm(algorithm);
-            return this;
-        }
-
-        public Builder enableMapDatatype(boolean enable) {
-            duck.enableMapDatatype(enable);
-            return this;
-        }
-
-        public Builder materializationId(String id) {
-            duck.materializationId(id);
-            return this;
-        }
-
-        public Builder fallbackStores(List<MetadataStore> stores) {
-            duck.fallbackStores(stores);
-            return this;
-        }
-
-        private static Map<String, String> strings(Map<String, ?> m) {
-            Map<String, String> out = new LinkedHashMap<>();
-            if (m != null) {
-                m.forEach((k, v) -> out.put(k, String.valueOf(v)));
-            }
-            return Map.copyOf(out);
-        }
-
         public IcebergMetadataStore build() {
-            LakeFileSystem files = LakeFileSystem.create(storageOptions);
+            LakeFileSystem files = fileSystem();
             IcebergTableStorage storage = new IcebergTableStorage(files, LakeFileSystem.normalizeRoot(warehouse), namespace,
                 catalogName, catalogProperties, autoCreateNamespace);
             storage.catalogType();
-            return new IcebergMetadataStore(this, storage);
+            return new IcebergMetadataStore(duck(), storage);
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.metaxy.postgres;
 
 import dev.metaxy.definition.SystemColumns;
 import dev.metaxy.sql.SqlVersioningEngine;
-import java.time.Instant;
+import dev.metaxy.sql.SystemColumnsStamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,13 +32,8 @@ final class PgSystemColumnsSelect {
         this.sortedStructKeys = sortedStructKeys;
     }
 
-    /** Everything a write needs to know besides the incoming columns. */
-    record Stamp(String featureVersion, String projectVersion, boolean preserveVersions, Instant timestamp,
-                 String materializationId, boolean keepUpdatedAt) {
-    }
-
     /** The output column names of {@link #select}, in order. */
-    List<String> columns(List<String> incoming) {
+    static List<String> columns(List<String> incoming) {
         List<String> out = new ArrayList<>();
         for (String c : incoming) {
             if (!SystemColumns.isSystemColumn(c)) {
@@ -49,7 +44,7 @@ final class PgSystemColumnsSelect {
         return out;
     }
 
-    String select(List<String> incoming, String source, Stamp stamp) {
+    String select(List<String> incoming, String source, SystemColumnsStamp stamp) {
         Set<String> in = Set.copyOf(incoming);
         List<String> items = new ArrayList<>();
         for (String c : incoming) {

@@ -3,8 +3,6 @@ package dev.metaxy.postgres;
 import dev.metaxy.frame.Frame;
 import dev.metaxy.store.LazyFrame;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.function.Consumer;
 
 /** A query on the store's PostgreSQL connection; it runs when collected, counted, streamed or exported. */
@@ -21,22 +19,17 @@ final class PostgresLazyFrame implements LazyFrame {
 
     @Override
     public Frame collect() {
-        return store.withConnection(conn -> PgFrames.collect(conn, sql, shape));
+        return store.session().run(conn -> PgFrames.collect(conn, sql, shape));
     }
 
     @Override
     public long count() {
-        return store.withConnection(conn -> {
-            try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM (" + sql + ") AS q")) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return store.session().count(sql);
     }
 
     @Override
     public void stream(int batchRows, Consumer<Frame> consumer) {
-        store.withConnection(conn -> {
+        store.session().run(conn -> {
             PgFrames.stream(conn, sql, shape, batchRows, consumer);
             return null;
         });
