@@ -1,0 +1,32 @@
+package dev.metaxy.spark;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one local SparkSession of the module's tests (local[2], 4 shuffle partitions, no UI): started on first use,
+ * shared by every test class of the surefire JVM, stopped when the JVM exits.
+ */
+public final class SparkTestSession {
+    private static SparkSession session;
+
+    private SparkTestSession() {
+    }
+
+    public static synchronized SparkSession get() {
+        if (session == null) {
+            Map<String, String> conf = new LinkedHashMap<>();
+            conf.put("spark.sql.shuffle.partitions", "4");
+            conf.put("spark.default.parallelism", "2");
+            conf.put("spark.ui.enabled", "false");
+            conf.put("spark.ui.showConsoleProgress", "false");
+            conf.put("spark.databricks.delta.snapshotPartitions", "2");
+            conf.put("spark.sql.adaptive.enabled", "true");
+            session = SparkSessions.getOrCreate("local[2]", conf, SparkMetadataStore.Format.DELTA);
+            session.sparkContext().setLogLevel("WARN");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> session.stop()));
+        }
+        return session;
+    }
+}
