@@ -22,7 +22,11 @@ public final class SparkTestSession {
             conf.put("spark.ui.enabled", "false");
             conf.put("spark.ui.showConsoleProgress", "false");
             conf.put("spark.databricks.delta.snapshotPartitions", "2");
-            conf.put("spark.sql.adaptive.enabled", "true");
+            // Tiny test data: interpreting expressions is far cheaper than compiling generated code for every plan.
+            conf.put("spark.sql.codegen.wholeStage", "false");
+            conf.put("spark.sql.codegen.factoryMode", "NO_CODEGEN");
+            conf.put("spark.sql.adaptive.enabled", "false");
+            conf.put("spark.databricks.delta.stats.collect", "false");
             session = SparkSessions.getOrCreate("local[2]", conf, SparkMetadataStore.Format.DELTA);
             session.sparkContext().setLogLevel("WARN");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> session.stop()));
