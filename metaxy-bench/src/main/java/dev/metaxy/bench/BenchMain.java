@@ -22,7 +22,7 @@ import java.util.Map;
  *
  * <pre>
  * metaxy-bench --graph simple|wide|all --n 10k,100k,1M,10M --phase new|stale|both --rounds 10
- *              [--rounds-for 10M=3] [--store duckdb] [--json FILE] [--dir DIR] [--seed 42]
+ *              [--rounds-for 10M=3] [--store duckdb|spark] [--spark-master local[2]] [--json FILE] [--dir DIR] [--seed 42]
  *              [--write-chunk 250000] [--buffered-write-rows 1000000] [--keep]
  * </pre>
  */
@@ -34,7 +34,8 @@ public final class BenchMain {
           --phase new|stale|both       which phase(s) to time (default both)
           --rounds R                   rounds per cell (default 10)
           --rounds-for N=R             rounds for one N, overriding --rounds (repeatable)
-          --store duckdb               the store to measure (only duckdb exists)
+          --store duckdb|spark         the store to measure (spark: Delta tables, no SQL floor)
+          --spark-master M             the Spark master for --store spark (default local[2])
           --json FILE                  write every figure as JSON
           --dir DIR                    where store files go (default ./target/bench-stores)
           --seed S                     data seed (default 42)
@@ -89,6 +90,7 @@ public final class BenchMain {
         int bufferedRows = 1_000_000;
         int batchRows = 65_536;
         boolean keep = false;
+        String sparkMaster = "local[2]";
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--help") || a.equals("-h")) {
@@ -133,6 +135,7 @@ public final class BenchMain {
                     roundsFor.put(parseCount(kv[0]), (int) parseCount(kv[1]));
                 }
                 case "--store" -> storeName = v;
+                case "--spark-master" -> sparkMaster = v;
                 case "--json" -> json = Path.of(v);
                 case "--dir" -> dir = Path.of(v);
                 case "--seed" -> seed = Long.parseLong(v);
@@ -142,8 +145,8 @@ public final class BenchMain {
                 default -> throw new IllegalArgumentException("Unknown option " + a);
             }
         }
-        if (!storeName.equals("duckdb")) {
-            throw new IllegalArgumentException("Unknown store '" + storeName + "' (stores so far: duckdb)");
+        if (!storeName.equals("duckdb") && !storeName.equals("spark")) {
+            throw new IllegalArgumentException("Unknown store '" + storeName + "' (duckdb or spark)");
         }
         for (long n : ns) {
             if (n < 10 || n > Integer.MAX_VALUE) {
@@ -167,6 +170,13 @@ public final class BenchMain {
             for (long n : ns) {
                 int r = roundsFor.getOrDefault(n, rounds);
                 out.printf("== %s N=%d (%d rounds)%n", g.name(), n, r);
+                if (storeName.equals("spark")) {
+                    cells.addAll(new SparkBench(sparkMaster, dir, seed, out).run(g, n, phases, r, writes));
+                    if (json != null) {
+                        writeJson(json, doc);
+                    }
+                    continue;
+                }
                 Bench b = new Bench(g, (int) n, cfg);
                 try {
                     Bench.Writes w = b.prepare(needStale);

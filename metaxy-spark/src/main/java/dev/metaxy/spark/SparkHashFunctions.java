@@ -22,8 +22,13 @@ public final class SparkHashFunctions {
     private SparkHashFunctions() {
     }
 
-    /** Registers every function in {@code spark}'s function registry (idempotent). */
+    private static final Map<SparkSession, Boolean> REGISTERED = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** Registers every function in {@code spark}'s function registry (once per session). */
     public static void register(SparkSession spark) {
+        if (REGISTERED.put(spark, Boolean.TRUE) != null) {
+            return;
+        }
         for (Map.Entry<HashAlgorithm, String> e : FUNCTION_NAMES.entrySet()) {
             spark.udf().register(e.getValue(), udf(e.getKey()), DataTypes.StringType);
         }
