@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.metaxy.config.ConfigException;
 import dev.metaxy.definition.MetaxyDefinitionException;
 import dev.metaxy.expr.InvalidFilterException;
+import dev.metaxy.json.CanonicalJson;
 import dev.metaxy.store.MetadataStoreException;
 import java.io.PrintWriter;
 
@@ -19,7 +20,7 @@ final class CliErrors {
                 o.put("error", c.code());
                 o.put("message", c.getMessage());
                 c.details().forEach((k, v) -> o.set(k, JsonOutput.mapper().valueToTree(v)));
-                out.println(JsonOutput.write(o));
+                out.println(CanonicalJson.writeInOrder(o));
             } else {
                 out.println("Error: " + c.getMessage());
                 if (c.hint() != null) {

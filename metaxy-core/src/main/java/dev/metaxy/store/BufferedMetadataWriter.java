@@ -166,20 +166,26 @@ public final class BufferedMetadataWriter implements AutoCloseable {
     private void run() {
         try {
             while (true) {
-                Object item = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                if (item instanceof Batch b) {
-                    b.frames().forEach((k, f) -> {
-                        pending.computeIfAbsent(k, x -> new ArrayList<>()).add(f);
-                        pendingRows += f.rowCount();
-                    });
-                } else if (item instanceof FlushSignal s) {
-                    try {
-                        flushPending();
-                        s.done().complete(null);
-                    } catch (RuntimeException e) {
-                        s.done().completeExceptionally(e);
+                Object first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                List<Object> items = new ArrayList<>();
+                if (first != null) {
+                    items.add(first);
+                    queue.drainTo(items);
+                }
+                for (Object item : items) {
+                    if (item instanceof Batch b) {
+                        b.frames().forEach((k, f) -> {
+                            pending.computeIfAbsent(k, x -> new ArrayList<>()).add(f);
+                            pendingRows += f.rowCount();
+                        });
+                    } else if (item instanceof FlushSignal s) {
+                        try {
+                            flushPending();
+                            s.done().complete(null);
+                        } catch (RuntimeException e) {
+                            s.done().completeExceptionally(e);
+                        }
                     }
-                    continue;
                 }
                 boolean due = !pending.isEmpty() && (stopRequested
                     || (flushBatchSize != null && pendingRows >= flushBatchSize)

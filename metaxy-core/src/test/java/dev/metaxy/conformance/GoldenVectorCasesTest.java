@@ -3,22 +3,19 @@ package dev.metaxy.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.metaxy.definition.DefinitionJson;
 import dev.metaxy.definition.FeatureDefinition;
 import dev.metaxy.definition.FeatureKey;
 import dev.metaxy.definition.FeatureSpec;
 import dev.metaxy.definition.FieldKey;
-import dev.metaxy.expr.Expression;
-import dev.metaxy.expr.Expressions;
 import dev.metaxy.graph.FeatureGraph;
 import dev.metaxy.hash.HashAlgorithm;
-import dev.metaxy.hash.Truncation;
 import dev.metaxy.json.CanonicalJson;
+import dev.metaxy.testing.GoldenCases;
+import dev.metaxy.testing.Rows;
 import dev.metaxy.versioning.DefinitionVersions;
 import dev.metaxy.versioning.ReferenceEngine;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,21 +31,11 @@ import org.junit.jupiter.api.TestFactory;
  * each reported as its own test. Expected values are read from the file, never copied into code.
  */
 class GoldenVectorCasesTest {
-    private static final ObjectMapper MAPPER = DefinitionJson.mapper();
-
-    private static JsonNode vectors() throws IOException {
-        return MAPPER.readTree(Files.readString(SharedFiles.goldenVectors()));
-    }
-
-    private static Truncation truncation(JsonNode c) {
-        JsonNode l = c.get("hash_truncation_length");
-        return l == null || l.isNull() ? Truncation.NONE : Truncation.of(l.asInt());
-    }
 
     @TestFactory
     Stream<DynamicTest> definitionCases() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        for (JsonNode c : vectors().get("cases")) {
+        for (JsonNode c : GoldenCases.vectors().get("cases")) {
             if (c.get("kind").asText().equals("definition")) {
                 tests.add(DynamicTest.dynamicTest(c.get("id").asText(), () -> checkDefinitionCase(c)));
             }
@@ -58,7 +45,7 @@ class GoldenVectorCasesTest {
     }
 
     private static void checkDefinitionCase(JsonNode c) {
-        FeatureGraph graph = new FeatureGraph(truncation(c));
+        FeatureGraph graph = new FeatureGraph(GoldenCases.truncation(c));
         JsonNode overrides = c.get("external_provenance_overrides");
         for (JsonNode specJson : c.get("features")) {
             FeatureSpec spec = DefinitionJson.readSpec(specJson);
@@ -90,7 +77,7 @@ class GoldenVectorCasesTest {
     @TestFactory
     Stream<DynamicTest> definitionAndProjectVersionCases() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        for (JsonNode c : vectors().get("cases")) {
+        for (JsonNode c : GoldenCases.vectors().get("cases")) {
             if (c.get("kind").asText().equals("definition_and_project_version")) {
                 tests.add(DynamicTest.dynamicTest(c.get("id").asText(), () -> checkProjectCase(c)));
             }
@@ -100,7 +87,7 @@ class GoldenVectorCasesTest {
     }
 
     private static void checkProjectCase(JsonNode c) {
-        FeatureGraph graph = new FeatureGraph(truncation(c));
+        FeatureGraph graph = new FeatureGraph(GoldenCases.truncation(c));
         for (JsonNode f : c.get("features")) {
             FeatureSpec spec = DefinitionJson.readSpec(f.get("spec"));
             assertThat(CanonicalJson.write(DefinitionJson.toJson(spec))).isEqualTo(CanonicalJson.write(f.get("spec")));
@@ -120,55 +107,32 @@ class GoldenVectorCasesTest {
     @TestFactory
     Stream<DynamicTest> sampleCases() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        for (JsonNode c : vectors().get("cases")) {
-            if (c.get("kind").asText().equals("sample")) {
-                tests.add(DynamicTest.dynamicTest(c.get("id").asText(), () -> checkSampleCase(c)));
-            }
+        for (JsonNode c : GoldenCases.sampleCases()) {
+            tests.add(DynamicTest.dynamicTest(c.get("id").asText(), () -> checkSampleCase(c)));
         }
         assertThat(tests).hasSize(43);
         return tests.stream();
     }
 
     private static void checkSampleCase(JsonNode c) {
-        FeatureGraph graph = new FeatureGraph(truncation(c));
-        for (JsonNode specJson : c.get("features")) {
-            graph.register(DefinitionJson.readSpec(specJson));
-        }
+        FeatureGraph graph = GoldenCases.graph(c);
         Map<FeatureKey, List<Map<String, Object>>> upstream = new HashMap<>();
-        c.get("upstream").fields().forEachRemaining(e -> upstream.put(FeatureKey.of(e.getKey()), rows(e.getValue())));
-        Map<FeatureKey, List<Expression>> filters = new HashMap<>();
-        JsonNode rf = c.get("runtime_filters");
-        if (rf != null && !rf.isNull()) {
-            rf.fields().forEachRemaining(e -> {
-                List<Expression> list = new ArrayList<>();
-                for (JsonNode f : e.getValue()) {
-                    String op = f.get("op").asText();
-                    list.add(Expressions.parse(f.get("column").asText() + " " + op + " " + f.get("value").toString().replace('"', '\'')));
-                }
-                filters.put(FeatureKey.of(e.getKey()), list);
-            });
-        }
-        ReferenceEngine engine = new ReferenceEngine(graph, HashAlgorithm.fromName(c.get("hash_algorithm").asText()));
-        List<Map<String, Object>> got = engine.expected(c.get("target_feature").asText(), upstream, filters);
-        List<Map<String, Object>> expected = rows(c.get("expected_rows"));
-        List<String> compared = new ArrayList<>();
-        if (!expected.isEmpty()) {
-            expected.get(0).keySet().forEach(compared::add);
-        }
-        assertThat(canonicalRows(got, compared)).containsExactlyInAnyOrderElementsOf(canonicalRows(expected, compared));
+        c.get("upstream").fields().forEachRemaining(e -> upstream.put(FeatureKey.of(e.getKey()), GoldenCases.rows(e.getValue())));
+        ReferenceEngine engine = new ReferenceEngine(graph, GoldenCases.algorithm(c));
+        List<Map<String, Object>> got = engine.expected(c.get("target_feature").asText(), upstream, GoldenCases.runtimeFilters(c));
+        List<Map<String, Object>> expected = GoldenCases.rows(c.get("expected_rows"));
+        List<String> compared = GoldenCases.comparedColumns(expected);
+        assertThat(Rows.canonical(got, compared)).containsExactlyInAnyOrderElementsOf(Rows.canonical(expected, compared));
     }
 
     @TestFactory
     Stream<DynamicTest> rootProvenanceCases() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        for (JsonNode c : vectors().get("root_provenance_cases")) {
+        for (JsonNode c : GoldenCases.vectors().get("root_provenance_cases")) {
             tests.add(DynamicTest.dynamicTest(c.get("id").asText(), () -> {
-                FeatureGraph graph = new FeatureGraph(truncation(c));
-                for (JsonNode specJson : c.get("features")) {
-                    graph.register(DefinitionJson.readSpec(specJson));
-                }
+                FeatureGraph graph = GoldenCases.graph(c);
                 ReferenceEngine engine = new ReferenceEngine(graph, HashAlgorithm.fromName(c.get("algorithm").asText()));
-                List<Map<String, Object>> done = engine.rootSamples(c.get("target_feature").asText(), rows(c.get("samples")));
+                List<Map<String, Object>> done = engine.rootSamples(c.get("target_feature").asText(), GoldenCases.rows(c.get("samples")));
                 List<String> got = new ArrayList<>();
                 done.forEach(r -> got.add((String) r.get("metaxy_provenance")));
                 List<String> expected = new ArrayList<>();
@@ -178,27 +142,5 @@ class GoldenVectorCasesTest {
         }
         assertThat(tests).hasSize(13);
         return tests.stream();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> rows(JsonNode array) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (JsonNode r : array) {
-            out.add(MAPPER.convertValue(r, LinkedHashMap.class));
-        }
-        return out;
-    }
-
-    private static List<String> canonicalRows(List<Map<String, Object>> rows, List<String> columns) {
-        List<String> out = new ArrayList<>();
-        for (Map<String, Object> r : rows) {
-            Map<String, Object> projected = new TreeMap<>();
-            for (String c : columns) {
-                Object v = r.get(c);
-                projected.put(c, v instanceof Map<?, ?> m ? new TreeMap<>(m) : v instanceof Number n ? n.toString() : v);
-            }
-            out.add(projected.toString());
-        }
-        return out;
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.metaxy.conformance.SharedFiles;
+import dev.metaxy.testing.SharedFiles;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -192,6 +192,18 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
         });
     }
 
+    private Map<String, String> columnTypes(String relationSql) {
+        return withConnection(conn -> {
+            Map<String, String> types = new LinkedHashMap<>();
+            try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("DESCRIBE " + relationSql)) {
+                while (rs.next()) {
+                    types.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return types;
+        });
+    }
+
     private SqlRelation tableRelation(String table) {
         return SqlRelation.table(dialect, table, columnsOf(q(table)));
     }
@@ -239,6 +251,32 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
         FeatureSpec spec = graph().spec(key);
         FeaturePlan plan = FeaturePlan.of(graph(), key);
         boolean byFieldIsMap = validateIncoming(spec, plan, frame);
+        List<String> incomingKeys = structKeys(frame, SystemColumns.PROVENANCE_BY_FIELD);
+        String[] temp = new String[1];
+        try {
+            appendRows(key, frame.columnNames(), () -> {
+                temp[0] = withConnection(conn -> ArrowImport.toTempTable(conn, frame, "incoming"));
+                return q(temp[0]);
+            }, byFieldIsMap, incomingKeys, options);
+        } finally {
+            if (temp[0] != null) {
+                withConnection(conn -> {
+                    try (Statement st = conn.createStatement()) {
+                        st.execute("DROP TABLE IF EXISTS " + q(temp[0]));
+                    }
+                    return null;
+                });
+            }
+        }
+    }
+
+    /**
+     * Appends rows of {@code columns} read from the FROM item that {@code source} yields (only called once the
+     * table checks pass), adding the system columns in one INSERT (or CREATE TABLE AS) statement.
+     */
+    private void appendRows(FeatureKey key, List<String> columns, java.util.function.Supplier<String> source, boolean byFieldIsMap,
+                            List<String> incomingStructKeys, WriteOptions options) {
+        FeaturePlan plan = FeaturePlan.of(graph(), key);
         String table = tableName(key);
         boolean exists = tableExists(table);
         if (!exists && !autoCreateTables) {
@@ -252,20 +290,12 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
         List<String> fieldKeys = new ArrayList<>();
         plan.fields().forEach(f -> fieldKeys.add(f.structKey()));
         SystemColumnsSelect select = new SystemColumnsSelect(dialect, engine, fieldKeys, plan.sortedStructKeys())
-            .sourceIsMap(byFieldIsMap).sourceStructKeys(structKeys(frame, SystemColumns.PROVENANCE_BY_FIELD));
+            .sourceIsMap(byFieldIsMap).sourceStructKeys(incomingStructKeys);
+        String from = source.get();
         withConnection(conn -> {
-            String temp = ArrowImport.toTempTable(conn, frame, "incoming");
             try (Statement st = conn.createStatement()) {
-                String body = select.select(frame.columnNames(), q(temp), stamp);
-                if (exists) {
-                    st.execute("INSERT INTO " + q(table) + " BY NAME " + body);
-                } else {
-                    st.execute("CREATE TABLE " + q(table) + " AS " + body);
-                }
-            } finally {
-                try (Statement st = conn.createStatement()) {
-                    st.execute("DROP TABLE IF EXISTS " + q(temp));
-                }
+                String body = select.select(columns, from, stamp);
+                st.execute(exists ? "INSERT INTO " + q(table) + " BY NAME " + body : "CREATE TABLE " + q(table) + " AS " + body);
             }
             return null;
         });
@@ -584,27 +614,27 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
             if (options.isWithSampleHistory()) {
                 ro = ro.withSampleHistory();
             }
-            Frame rows;
+            String rowsSql;
             try {
-                rows = read(key, ro).collect();
+                rowsSql = read(key, ro).query();
             } catch (FeatureNotInStoreException e) {
                 return 0;
             }
-            try (rows) {
-                if (rows.rowCount() == 0) {
-                    return 0;
-                }
-                Instant ts = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                try (Frame tomb = withDeletedAt(rows, ts)) {
-                    softDeleteInProgress = true;
-                    try {
-                        write(key, tomb, WriteOptions.defaults());
-                    } finally {
-                        softDeleteInProgress = false;
-                    }
-                }
-                return rows.rowCount();
+            Map<String, String> types = columnTypes("(" + rowsSql + ")");
+            long count = new DuckDbLazyFrame(this, rowsSql).count();
+            if (count == 0) {
+                return 0;
             }
+            String ts = "CAST(" + dialect.stringLiteral(Instant.now().truncatedTo(ChronoUnit.MICROS).toString()) + " AS TIMESTAMPTZ)";
+            String tombstones = "(SELECT * REPLACE (" + ts + " AS " + q(SystemColumns.DELETED_AT) + ") FROM (" + rowsSql + ") AS r) AS t";
+            boolean isMap = types.getOrDefault(SystemColumns.PROVENANCE_BY_FIELD, "").startsWith("MAP(");
+            softDeleteInProgress = true;
+            try {
+                appendRows(key, new ArrayList<>(types.keySet()), () -> tombstones, isMap, List.of(), WriteOptions.defaults());
+            } finally {
+                softDeleteInProgress = false;
+            }
+            return count;
         }
         if (!tableExists(table)) {
             if (filter == null && options.isWithFeatureHistory()) {
@@ -627,19 +657,6 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
                 return (long) st.executeUpdate(sql);
             }
         });
-    }
-
-    private static Frame withDeletedAt(Frame rows, Instant ts) {
-        List<Map<String, Object>> list = rows.toRows();
-        list.forEach(r -> r.put(SystemColumns.DELETED_AT, ts));
-        org.apache.arrow.vector.types.pojo.Schema schema = rows.schema();
-        List<Field> fields = new ArrayList<>();
-        for (Field f : schema.getFields()) {
-            fields.add(f.getName().equals(SystemColumns.DELETED_AT)
-                ? new Field(f.getName(), org.apache.arrow.vector.types.pojo.FieldType.nullable(
-                    new ArrowType.Timestamp(org.apache.arrow.vector.types.TimeUnit.MICROSECOND, "UTC")), null) : f);
-        }
-        return Frame.fromRows(new org.apache.arrow.vector.types.pojo.Schema(fields), list);
     }
 
     // ------------------------------------------------------------------ system tables

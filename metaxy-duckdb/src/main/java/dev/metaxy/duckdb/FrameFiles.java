@@ -6,9 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Reads and writes frames as Parquet, CSV or JSON Lines (through an embedded in-memory DuckDB) and Arrow IPC,
@@ -62,6 +66,14 @@ public final class FrameFiles {
 
     /** Reads {@code file} (by extension) into a frame; a file that is not of its claimed format is a clear error. */
     public static Frame read(Path file) {
+        return read(file, Set.of());
+    }
+
+    /**
+     * Like {@link #read(Path)}, but CSV columns named in {@code textColumns} (when present) are read as text instead of
+     * sniffed, so digit-only hashes and versions stay strings. Other formats carry their own types.
+     */
+    public static Frame read(Path file, Set<String> textColumns) {
         Format format = formatOf(file);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("No such file: " + file);
@@ -75,10 +87,27 @@ public final class FrameFiles {
             default -> "read_json(" + literal(file) + ", format = 'newline_delimited')";
         };
         try {
-            return withMemoryDb(conn -> ArrowImport.collect(conn, "SELECT * FROM " + reader));
+            return withMemoryDb(conn -> ArrowImport.collect(conn, "SELECT * FROM "
+                + (format == Format.CSV ? csvReader(conn, file, textColumns) : reader)));
         } catch (MetadataStoreException e) {
             throw new IllegalArgumentException("Cannot read " + file + " as " + format + ": " + e.getCause().getMessage(), e);
         }
+    }
+
+    private static String csvReader(Connection conn, Path file, Set<String> textColumns) throws SQLException {
+        List<String> text = new ArrayList<>();
+        if (!textColumns.isEmpty()) {
+            try (Statement st = conn.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT * FROM read_csv(" + literal(file) + ", header = true) LIMIT 0")) {
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    String name = rs.getMetaData().getColumnName(i);
+                    if (textColumns.contains(name)) {
+                        text.add(DuckDbDialect.STRUCT.stringLiteral(name) + ": 'VARCHAR'");
+                    }
+                }
+            }
+        }
+        return "read_csv(" + literal(file) + ", header = true" + (text.isEmpty() ? "" : ", types = {" + String.join(", ", text) + "}") + ")";
     }
 
     private static String literal(Path file) {

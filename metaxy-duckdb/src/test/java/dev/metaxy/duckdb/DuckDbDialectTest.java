@@ -3,6 +3,7 @@ package dev.metaxy.duckdb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.metaxy.hash.HashAlgorithm;
+import dev.metaxy.testing.SqlTestTables;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -56,7 +57,7 @@ class DuckDbDialectTest {
         String agg = d.stringAggOverWindow("x", "|", List.of("g"), List.of("o"));
         List<Map<String, Object>> rows = new ArrayList<>();
         try (Connection conn = DriverManager.getConnection("jdbc:duckdb:")) {
-            rows.addAll(QueryRows.run(conn, "SELECT g, " + agg + " AS s FROM (VALUES (1, 'a', 2), (1, 'b', NULL), "
+            rows.addAll(SqlTestTables.query(conn, DuckDbTestSql.of(d), "SELECT g, " + agg + " AS s FROM (VALUES (1, 'a', 2), (1, 'b', NULL), "
                 + "(1, NULL, 1), (2, NULL, 1)) t(g, x, o) ORDER BY g"));
         }
         assertThat(rows).extracting(r -> r.get("s")).containsExactly("b|a", "b|a", "b|a", null);

@@ -17,6 +17,7 @@ import dev.metaxy.sql.IncrementKind;
 import dev.metaxy.sql.IncrementQueries;
 import dev.metaxy.sql.SqlRelation;
 import dev.metaxy.sql.SqlVersioningEngine;
+import dev.metaxy.testing.SqlTestTables;
 import dev.metaxy.versioning.FeaturePlan;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -36,13 +37,13 @@ class IncrementQueryTest {
     private static final SqlVersioningEngine ENGINE = new SqlVersioningEngine(DIALECT, HashAlgorithm.XXHASH64, Truncation.DEFAULT);
 
     private Connection conn;
-    private DuckDbTables tables;
+    private SqlTestTables tables;
 
     @BeforeEach
     void open() throws SQLException {
         conn = DriverManager.getConnection("jdbc:duckdb:");
         DuckDbHashFunctions.register(conn);
-        tables = new DuckDbTables(conn, DIALECT);
+        tables = new SqlTestTables(conn, DuckDbTestSql.of(DIALECT));
     }
 
     @AfterEach
@@ -77,7 +78,7 @@ class IncrementQueryTest {
 
     private Map<Object, String> provenanceById(SqlRelation relation, String idColumn) throws SQLException {
         Map<Object, String> out = new HashMap<>();
-        for (Map<String, Object> r : QueryRows.run(conn, relation.sql())) {
+        for (Map<String, Object> r : tables.query(relation.sql())) {
             out.put(r.get(idColumn), (String) r.get(SystemColumns.PROVENANCE));
         }
         return out;
@@ -85,7 +86,7 @@ class IncrementQueryTest {
 
     private List<Object> ids(SqlRelation relation, String idColumn) throws SQLException {
         List<Object> out = new ArrayList<>();
-        for (Map<String, Object> r : QueryRows.run(conn, relation.sql())) {
+        for (Map<String, Object> r : tables.query(relation.sql())) {
             out.add(r.get(idColumn));
         }
         return out;
@@ -129,7 +130,7 @@ class IncrementQueryTest {
         assertThat(ids(inc.orphanedRows(), "sample_uid")).containsExactlyInAnyOrder(4L, null);
         assertThat(inc.staleRows().columns()).isEqualTo(expected.columns());
         assertThat(inc.orphanedRows().columns()).isEqualTo(current.columns());
-        Map<String, Object> stale = QueryRows.run(conn, inc.staleRows().sql()).get(0);
+        Map<String, Object> stale = tables.query(inc.staleRows().sql()).get(0);
         assertThat(stale.keySet()).containsExactlyElementsOf(expected.columns());
     }
 
@@ -154,7 +155,7 @@ class IncrementQueryTest {
         assertThat(all.columns().get(0)).isEqualTo(SqlVersioningEngine.INCREMENT_KIND_COLUMN);
         assertThat(all.columns()).containsAll(expected.columns()).contains("val");
         Map<IncrementKind, List<Object>> byKind = new HashMap<>();
-        for (Map<String, Object> r : QueryRows.run(conn, all.sql())) {
+        for (Map<String, Object> r : tables.query(all.sql())) {
             IncrementKind kind = IncrementKind.fromSqlValue((String) r.get(SqlVersioningEngine.INCREMENT_KIND_COLUMN));
             byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(r.get("sample_uid"));
             if (kind != IncrementKind.ORPHANED) {
@@ -178,7 +179,7 @@ class IncrementQueryTest {
             SystemColumns.PROVENANCE, SystemColumns.DATA_VERSION_BY_FIELD, SystemColumns.DATA_VERSION));
         SqlRelation expected = ENGINE.expectedQuery(plan, Map.of(FeatureKey.of("video"), video), null);
         SqlRelation all = ENGINE.incrementQuery(plan, expected, current, null);
-        assertThat(QueryRows.run(conn, all.sql())).extracting(r -> r.get(SqlVersioningEngine.INCREMENT_KIND_COLUMN) + ":"
+        assertThat(tables.query(all.sql())).extracting(r -> r.get(SqlVersioningEngine.INCREMENT_KIND_COLUMN) + ":"
             + r.get("sample_uid")).containsExactlyInAnyOrder("new:1", "new:null", "stale:3", "stale:6", "orphaned:4",
             "orphaned:null");
     }
@@ -222,7 +223,7 @@ class IncrementQueryTest {
         assertThat(ids(inc.staleRows(), "video_id")).containsExactly("v2");
         assertThat(ids(inc.orphanedRows(), "video_id")).containsExactly("v9");
         SqlRelation all = ENGINE.incrementQuery(plan, expected, current, List.of(Expressions.equal("note", "kept")));
-        List<Map<String, Object>> rows = QueryRows.run(conn, all.sql());
+        List<Map<String, Object>> rows = tables.query(all.sql());
         assertThat(rows).filteredOn(r -> "stale".equals(r.get(SqlVersioningEngine.INCREMENT_KIND_COLUMN)))
             .extracting(r -> r.get("video_id")).containsExactlyInAnyOrder("v1", "v2");
     }

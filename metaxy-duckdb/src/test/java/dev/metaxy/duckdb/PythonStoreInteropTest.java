@@ -16,6 +16,7 @@ import dev.metaxy.store.MetadataStore;
 import dev.metaxy.store.ReadOptions;
 import dev.metaxy.system.GraphSnapshots;
 import dev.metaxy.system.PushResult;
+import dev.metaxy.testing.SharedFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -45,7 +46,7 @@ class PythonStoreInteropTest {
 
     @BeforeEach
     void setUp(@TempDir Path dir) throws Exception {
-        Path folder = SharedDir.goldenVectors().getParent().resolve("python-store");
+        Path folder = SharedFiles.goldenVectors().getParent().resolve("python-store");
         fixture = MAPPER.readTree(Files.readString(folder.resolve("python_overview_md5.json")));
         database = dir.resolve("python.duckdb");
         Files.copy(folder.resolve("python_overview_md5.duckdb"), database, StandardCopyOption.REPLACE_EXISTING);

@@ -9,6 +9,7 @@ import dev.metaxy.hash.HashAlgorithm;
 import dev.metaxy.hash.Truncation;
 import dev.metaxy.sql.SqlRelation;
 import dev.metaxy.sql.SqlVersioningEngine;
+import dev.metaxy.testing.SqlTestTables;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -32,6 +33,7 @@ class ReadQueryTest {
     }
 
     private Connection conn;
+    private SqlTestTables tables;
     private SqlRelation table;
 
     private static Instant t(int day) {
@@ -73,7 +75,8 @@ class ReadQueryTest {
             row("f", "tie", "cur", t(4), null));
         Map<String, String> types = Map.of(SystemColumns.DELETED_AT, "TIMESTAMPTZ", SystemColumns.UPDATED_AT, "TIMESTAMPTZ",
             SystemColumns.MATERIALIZATION_ID, "VARCHAR");
-        table = new DuckDbTables(conn, DIALECT).create("feature", COLUMNS, rows,
+        tables = new SqlTestTables(conn, DuckDbTestSql.of(DIALECT));
+        table = tables.create("feature", COLUMNS, rows,
             Map.of(SystemColumns.PROVENANCE_BY_FIELD, List.of("default"), SystemColumns.DATA_VERSION_BY_FIELD, List.of("default")),
             types);
     }
@@ -85,7 +88,7 @@ class ReadQueryTest {
 
     private Map<String, Object> byId(SqlRelation query) throws SQLException {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (Map<String, Object> r : QueryRows.run(conn, query.sql())) {
+        for (Map<String, Object> r : tables.query(query.sql())) {
             assertThat(out.put((String) r.get("id"), r.get("val"))).as("id %s appears once", r.get("id")).isNull();
         }
         return out;
@@ -101,7 +104,7 @@ class ReadQueryTest {
     @Test
     void softDeletedLatestRowsAppearOnlyWhenAsked() throws SQLException {
         SqlRelation q = ENGINE.readQuery(table, List.of("id"), "cur", null, true, false, null);
-        List<Map<String, Object>> rows = QueryRows.run(conn, q.sql());
+        List<Map<String, Object>> rows = tables.query(q.sql());
         assertThat(rows).filteredOn(r -> r.get("id").equals("b")).singleElement()
             .satisfies(r -> assertThat(r.get(SystemColumns.DELETED_AT)).isNotNull());
         assertThat(rows).hasSize(6);
@@ -123,7 +126,7 @@ class ReadQueryTest {
 
     @Test
     void sampleHistoryKeepsEveryLiveRow() throws SQLException {
-        List<Map<String, Object>> rows = QueryRows.run(conn,
+        List<Map<String, Object>> rows = tables.query(
             ENGINE.readQuery(table, List.of("id"), "cur", null, false, true, null).sql());
         assertThat(rows).hasSize(9);
     }
@@ -132,7 +135,7 @@ class ReadQueryTest {
     void columnsSelectExactlyThoseColumns() throws SQLException {
         SqlRelation q = ENGINE.readQuery(table, List.of("id"), "cur", List.of(Expressions.equal("val", "new")), false, false,
             List.of("val", SystemColumns.PROVENANCE_BY_FIELD));
-        List<Map<String, Object>> rows = QueryRows.run(conn, q.sql());
+        List<Map<String, Object>> rows = tables.query(q.sql());
         assertThat(rows).singleElement().satisfies(r -> {
             assertThat(r.keySet()).containsExactly("val", SystemColumns.PROVENANCE_BY_FIELD);
             assertThat(r.get(SystemColumns.PROVENANCE_BY_FIELD)).isEqualTo(Map.of("default", "new"));

@@ -3,32 +3,19 @@ package dev.metaxy.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.metaxy.hash.HashAlgorithm;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The in-database hashes equal {@link HashAlgorithm} (Python Metaxy's) exactly, string for string. */
 class PgHashFunctionsTest {
-    private static Connection conn;
-
-    @BeforeAll
-    static void connect() throws Exception {
-        conn = DriverManager.getConnection(PostgresServer.get().freshDatabase("hash"));
-        PostgresHashFunctions.install(conn);
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        conn.close();
-    }
+    @RegisterExtension
+    static final PgTestDatabase DB = new PgTestDatabase("hash");
 
     /** Lengths 0..130 (every XXH32/XXH64 tail and stripe path), multi-byte UTF-8, control characters, random text. */
     static List<String> inputs() {
@@ -65,7 +52,7 @@ class PgHashFunctionsTest {
     void databaseHashEqualsJavaHash(HashAlgorithm algorithm) throws Exception {
         String sql = "SELECT " + PostgresDialect.INSTANCE.hash(algorithm, "?");
         int checked = 0;
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+        try (PreparedStatement ps = DB.connection().prepareStatement(sql)) {
             for (String s : inputs()) {
                 ps.setString(1, s);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -86,7 +73,7 @@ class PgHashFunctionsTest {
     @ParameterizedTest
     @EnumSource(value = HashAlgorithm.class, names = {"XXHASH64", "XXHASH32"})
     void goldenVectorsOfTheSpec(HashAlgorithm algorithm) throws Exception {
-        try (PreparedStatement ps = conn.prepareStatement("SELECT " + PostgresDialect.INSTANCE.hash(algorithm, "?"))) {
+        try (PreparedStatement ps = DB.connection().prepareStatement("SELECT " + PostgresDialect.INSTANCE.hash(algorithm, "?"))) {
             ps.setString(1, "hello");
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

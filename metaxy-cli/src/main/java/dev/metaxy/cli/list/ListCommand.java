@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 /** {@code metaxy list ...}: features and stores. */
 @Command(name = "list", description = "List features or stores.", mixinStandardHelpOptions = true,
-    subcommands = {ListStoresCommand.class})
+    subcommands = {ListFeaturesCommand.class, ListStoresCommand.class})
 public final class ListCommand {
 }

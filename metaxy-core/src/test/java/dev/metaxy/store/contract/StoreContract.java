@@ -42,8 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The base of the reusable store contract: every topic class ({@link LifecycleContract}, {@link WriteContract},
  * {@link ReadContract}, {@link ResolveUpdateContract}, {@link DeleteContract}, {@link FallbackContract},
  * {@link SystemTablesContract}, {@link BufferedWriterContract}, {@link RandomizedEngineContract}) extends it, and a
- * store module runs the suite by subclassing each topic class and implementing the one factory method
- * {@link #newStore(FeatureGraph, StoreSettings)}.
+ * store module runs the suite by subclassing each topic class and implementing either the one factory method
+ * {@link #newStore(FeatureGraph, StoreSettings)} or, to share its answers across the topic classes, {@link #stores()}
+ * (one {@link ContractStores} per module).
  *
  * <p>The classes are published in metaxy-core's test-jar. A store module depends on it with
  * <pre>{@code
@@ -78,24 +79,42 @@ public abstract class StoreContract {
     private final List<MetadataStore> created = new ArrayList<>();
 
     /**
-     * A new, closed store over {@code graph} configured by {@code settings}. A store whose
-     * {@link StoreSettings#hashAlgorithm()} is null uses its own default algorithm.
+     * The module's {@link ContractStores}, which then answers all four hooks below; null (the default) means the
+     * subclass overrides {@link #newStore} itself and whichever other hooks it needs.
      */
-    protected abstract MetadataStore newStore(FeatureGraph graph, StoreSettings settings);
+    protected ContractStores stores() {
+        return null;
+    }
+
+    /**
+     * A new, closed store over {@code graph} configured by {@code settings}. A store whose
+     * {@link StoreSettings#hashAlgorithm()} is null uses its own default algorithm. Override this or {@link #stores()}.
+     */
+    protected MetadataStore newStore(FeatureGraph graph, StoreSettings settings) {
+        ContractStores stores = stores();
+        if (stores == null) {
+            throw new IllegalStateException(getClass().getName() + " must override stores() or newStore()");
+        }
+        return stores.newStore(getClass(), graph, settings);
+    }
 
     /** Hash algorithms the store computes natively (tests over several algorithms use these). */
     protected Set<HashAlgorithm> supportedHashAlgorithms() {
-        return EnumSet.of(HashAlgorithm.XXHASH64, HashAlgorithm.XXHASH32, HashAlgorithm.MD5);
+        ContractStores stores = stores();
+        return stores != null ? stores.supportedHashAlgorithms()
+            : EnumSet.of(HashAlgorithm.XXHASH64, HashAlgorithm.XXHASH32, HashAlgorithm.MD5);
     }
 
     /** An algorithm the store must reject when opened, if there is one. */
     protected Optional<HashAlgorithm> unsupportedHashAlgorithm() {
-        return Optional.empty();
+        ContractStores stores = stores();
+        return stores != null ? stores.unsupportedHashAlgorithm() : Optional.empty();
     }
 
     /** The store's default algorithm (xxhash32 for DuckDB), if the store documents one. */
     protected Optional<HashAlgorithm> expectedDefaultHashAlgorithm() {
-        return Optional.empty();
+        ContractStores stores = stores();
+        return stores != null ? stores.expectedDefaultHashAlgorithm() : Optional.empty();
     }
 
     @AfterEach

@@ -5,19 +5,25 @@ import dev.metaxy.duckdb.DuckDbMetadataStore;
 import dev.metaxy.graph.FeatureGraph;
 import dev.metaxy.hash.HashAlgorithm;
 import dev.metaxy.store.MetadataStore;
+import dev.metaxy.store.contract.ContractStores;
 import dev.metaxy.store.contract.StoreSettings;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
-/** Builds the DuckDB file stores the contract classes run against: one database file per settings directory. */
-final class DuckDbContractStores {
-    static final Set<HashAlgorithm> SUPPORTED = EnumSet.copyOf(DuckDbDialect.of(false).supportedHashAlgorithms());
+/**
+ * Builds the DuckDB file stores the contract classes run against: one database file per settings directory. Every
+ * algorithm is supported; the default is xxhash32.
+ */
+final class DuckDbContractStores implements ContractStores {
+    static final DuckDbContractStores INSTANCE = new DuckDbContractStores();
+    private static final Set<HashAlgorithm> SUPPORTED = EnumSet.copyOf(DuckDbDialect.of(false).supportedHashAlgorithms());
 
     private DuckDbContractStores() {
     }
 
-    static MetadataStore newStore(FeatureGraph graph, StoreSettings settings) {
+    @Override
+    public MetadataStore newStore(Class<?> testClass, FeatureGraph graph, StoreSettings settings) {
         DuckDbMetadataStore.Builder b = DuckDbMetadataStore.builder(graph)
             .database(settings.directory().resolve("metadata.duckdb"))
             .enableMapDatatype(settings.enableMapDatatype())
@@ -30,7 +36,13 @@ final class DuckDbContractStores {
         return b.build();
     }
 
-    static Optional<HashAlgorithm> unsupported() {
-        return EnumSet.complementOf(EnumSet.copyOf(SUPPORTED)).stream().findFirst();
+    @Override
+    public Set<HashAlgorithm> supportedHashAlgorithms() {
+        return SUPPORTED;
+    }
+
+    @Override
+    public Optional<HashAlgorithm> expectedDefaultHashAlgorithm() {
+        return Optional.of(HashAlgorithm.XXHASH32);
     }
 }

@@ -49,4 +49,14 @@ class FrameFilesTest {
         assertThatThrownBy(() -> FrameFiles.read(dir.resolve("missing.csv"))).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("No such file");
     }
+
+    @Test
+    void namedCsvColumnsAreReadAsTextWhenPresent(@TempDir Path dir) throws Exception {
+        Path csv = Files.writeString(dir.resolve("rows.csv"), "sample_uid,hash\n1,42\n2,7\n");
+        try (Frame sniffed = FrameFiles.read(csv); Frame text = FrameFiles.read(csv, java.util.Set.of("hash", "absent"))) {
+            assertThat(sniffed.toRows()).extracting(r -> r.get("hash")).containsExactly(42L, 7L);
+            assertThat(text.toRows()).extracting(r -> r.get("hash")).containsExactly("42", "7");
+            assertThat(text.toRows()).extracting(r -> r.get("sample_uid")).containsExactly(1L, 2L);
+        }
+    }
 }

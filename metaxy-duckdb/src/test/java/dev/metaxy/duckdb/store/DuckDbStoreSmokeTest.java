@@ -1,11 +1,12 @@
 package dev.metaxy.duckdb.store;
 
+import static dev.metaxy.testing.StoreFixtures.FACES;
+import static dev.metaxy.testing.StoreFixtures.VIDEO;
+import static dev.metaxy.testing.StoreFixtures.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.metaxy.definition.FeatureKey;
-import dev.metaxy.definition.FeatureSpec;
-import dev.metaxy.definition.FieldDep;
 import dev.metaxy.duckdb.DuckDbMetadataStore;
 import dev.metaxy.expr.Expressions;
 import dev.metaxy.frame.Frame;
@@ -21,7 +22,6 @@ import dev.metaxy.store.ResolveOptions;
 import dev.metaxy.store.StoreNotOpenException;
 import dev.metaxy.versioning.ReferenceEngine;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,21 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DuckDbStoreSmokeTest {
-    static final FeatureSpec VIDEO = FeatureSpec.builder("video").idColumns("sample_uid").field("audio", "1").field("frames", "1").build();
-    static final FeatureSpec FACES = FeatureSpec.builder("video/faces").idColumns("sample_uid").dependsOn(VIDEO)
-        .field("faces", "1", FieldDep.on(VIDEO.key(), "frames")).build();
-
-    static List<Map<String, Object>> samples(int n, String audioTag) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (long i = 1; i <= n; i++) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("sample_uid", i);
-            r.put("path", "s3://bucket/" + i + ".mp4");
-            r.put("metaxy_provenance_by_field", Map.of("audio", "a" + audioTag + i, "frames", "f" + i));
-            rows.add(r);
-        }
-        return rows;
-    }
 
     @Test
     void writeResolveAndReadRoundTrip(@TempDir Path dir) {

@@ -6,6 +6,7 @@ import dev.metaxy.postgres.PostgresDialect;
 import dev.metaxy.postgres.PostgresMetadataStore;
 import dev.metaxy.postgres.PostgresServer;
 import dev.metaxy.store.MetadataStore;
+import dev.metaxy.store.contract.ContractStores;
 import dev.metaxy.store.contract.StoreSettings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,16 +21,18 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Builds the PostgreSQL stores the contract classes run against: a fresh database per test class on the shared
  * throwaway server, and one schema per settings directory (same directory, same data; another directory, an
- * independent store).
+ * independent store). The algorithms are {@link PostgresDialect#SUPPORTED}; the default is xxhash32.
  */
-final class PostgresContractStores {
-    static final Set<HashAlgorithm> SUPPORTED = EnumSet.copyOf(PostgresDialect.SUPPORTED);
+final class PostgresContractStores implements ContractStores {
+    static final PostgresContractStores INSTANCE = new PostgresContractStores();
+    private static final Set<HashAlgorithm> SUPPORTED = EnumSet.copyOf(PostgresDialect.SUPPORTED);
     private static final Map<Class<?>, String> DATABASES = new ConcurrentHashMap<>();
 
     private PostgresContractStores() {
     }
 
-    static MetadataStore newStore(Class<?> testClass, FeatureGraph graph, StoreSettings settings) {
+    @Override
+    public MetadataStore newStore(Class<?> testClass, FeatureGraph graph, StoreSettings settings) {
         String url = DATABASES.computeIfAbsent(testClass, c -> PostgresServer.get().freshDatabase(c.getSimpleName()));
         PostgresMetadataStore.Builder b = PostgresMetadataStore.builder(graph)
             .url(url)
@@ -54,7 +57,13 @@ final class PostgresContractStores {
         }
     }
 
-    static Optional<HashAlgorithm> unsupported() {
-        return EnumSet.complementOf(EnumSet.copyOf(SUPPORTED)).stream().findFirst();
+    @Override
+    public Set<HashAlgorithm> supportedHashAlgorithms() {
+        return SUPPORTED;
+    }
+
+    @Override
+    public Optional<HashAlgorithm> expectedDefaultHashAlgorithm() {
+        return Optional.of(HashAlgorithm.XXHASH32);
     }
 }
