@@ -37,7 +37,7 @@ public final class BenchMain {
           --store duckdb|spark         the store to measure (spark: Delta tables, no SQL floor)
           --spark-master M             the Spark master for --store spark (default local[2])
           --json FILE                  write every figure as JSON
-          --dir DIR                    where store files go (default ./target/bench-stores)
+          --dir DIR                    where store files go (default ./target/bench-stores; spark: also s3a://...)
           --seed S                     data seed (default 42)
           --write-chunk ROWS           rows per store.write call in set-up (default 250000)
           --buffered-write-rows ROWS   rows for the BufferedMetadataWriter figure, capped at N (default 1000000)
@@ -91,6 +91,7 @@ public final class BenchMain {
         int batchRows = 65_536;
         boolean keep = false;
         String sparkMaster = "local[2]";
+        String sparkDir = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--help") || a.equals("-h")) {
@@ -137,7 +138,13 @@ public final class BenchMain {
                 case "--store" -> storeName = v;
                 case "--spark-master" -> sparkMaster = v;
                 case "--json" -> json = Path.of(v);
-                case "--dir" -> dir = Path.of(v);
+                case "--dir" -> {
+                    if (v.contains("://")) {
+                        sparkDir = v;
+                    } else {
+                        dir = Path.of(v);
+                    }
+                }
                 case "--seed" -> seed = Long.parseLong(v);
                 case "--write-chunk" -> writeChunk = (int) parseCount(v);
                 case "--buffered-write-rows" -> bufferedRows = (int) parseCount(v);
@@ -171,7 +178,7 @@ public final class BenchMain {
                 int r = roundsFor.getOrDefault(n, rounds);
                 out.printf("== %s N=%d (%d rounds)%n", g.name(), n, r);
                 if (storeName.equals("spark")) {
-                    cells.addAll(new SparkBench(sparkMaster, dir, seed, out).run(g, n, phases, r, writes));
+                    cells.addAll(new SparkBench(sparkMaster, sparkDir != null ? sparkDir : dir.toString(), seed, out).run(g, n, phases, r, writes));
                     if (json != null) {
                         writeJson(json, doc);
                     }

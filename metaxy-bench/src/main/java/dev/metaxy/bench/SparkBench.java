@@ -11,15 +11,12 @@ import dev.metaxy.store.WriteOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -40,13 +37,14 @@ import org.apache.spark.sql.SparkSession;
  */
 final class SparkBench {
     private final String master;
-    private final Path dir;
+    private final String dir;
     private final long seed;
     private final PrintStream out;
 
-    SparkBench(String master, Path dir, long seed, PrintStream out) {
+    /** {@code dir}: a local directory or a Hadoop URI every executor can reach ({@code s3a://bucket/prefix}). */
+    SparkBench(String master, String dir, long seed, PrintStream out) {
         this.master = master;
-        this.dir = dir;
+        this.dir = dir.contains("://") ? dir : Path.of(dir).toAbsolutePath().toString();
         this.seed = seed;
         this.out = out;
     }
@@ -59,7 +57,7 @@ final class SparkBench {
         return s;
     }
 
-    private SparkMetadataStore store(BenchGraph g, Path root) {
+    private SparkMetadataStore store(BenchGraph g, String root) {
         return SparkMetadataStore.builder(g.graph()).spark(session()).rootPath(root)
             .hashAlgorithm(dev.metaxy.hash.HashAlgorithm.XXHASH64).enableMapDatatype(true).autoCreateTables(true).build();
     }
@@ -76,7 +74,7 @@ final class SparkBench {
     }
 
     /** Writes the roots (and for stale, the leaf and the 10% change); returns seconds spent writing the roots. */
-    private double prepare(BenchGraph g, long n, Path root, boolean stale) {
+    private double prepare(BenchGraph g, long n, String root, boolean stale) {
         SparkMetadataStore s = store(g, root);
         try (var w = s.open(AccessMode.WRITE)) {
             long t0 = System.nanoTime();
@@ -97,7 +95,7 @@ final class SparkBench {
     List<Map<String, Object>> run(BenchGraph g, long n, List<Phase> phases, int rounds, List<Map<String, Object>> writes) {
         List<Map<String, Object>> cells = new ArrayList<>();
         for (Phase p : phases) {
-            Path root = dir.resolve("spark-" + g.name() + "-" + n + "-" + p.label());
+            String root = dir + "/spark-" + g.name() + "-" + n + "-" + p.label();
             delete(root);
             double writeSeconds = prepare(g, n, root, p == Phase.STALE);
             if (p == phases.get(0)) {
@@ -157,12 +155,13 @@ final class SparkBench {
         return cells;
     }
 
-    private static void delete(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    private void delete(String root) {
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(root);
+        try {
+            org.apache.hadoop.fs.FileSystem fs = p.getFileSystem(session().sparkContext().hadoopConfiguration());
+            if (fs.exists(p)) {
+                fs.delete(p, true);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -27,6 +27,9 @@ public final class SparkTestSession {
             conf.put("spark.sql.codegen.factoryMode", "NO_CODEGEN");
             conf.put("spark.sql.adaptive.enabled", "false");
             conf.put("spark.databricks.delta.stats.collect", "false");
+            // no post-commit checksum (a state-reconstruction job per commit) and no commit-info history metrics
+            conf.put("spark.databricks.delta.writeChecksumFile.enabled", "false");
+            conf.put("spark.databricks.delta.history.metricsEnabled", "false");
             session = SparkSessions.getOrCreate("local[2]", conf, SparkMetadataStore.Format.DELTA);
             session.sparkContext().setLogLevel("WARN");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> session.stop()));
