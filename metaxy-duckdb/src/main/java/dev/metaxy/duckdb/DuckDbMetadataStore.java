@@ -33,7 +33,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -53,7 +52,7 @@ import org.apache.arrow.vector.types.pojo.Field;
  * or in memory, the same tables Python Metaxy's {@code DuckDBMetadataStore} writes. Reads, increments and
  * deletes run as SQL inside DuckDB; only results cross into the JVM as Arrow.
  */
-public final class DuckDbMetadataStore extends AbstractMetadataStore {
+public class DuckDbMetadataStore extends AbstractMetadataStore {
     /** The reference DuckDB store's default algorithm. */
     public static final HashAlgorithm DEFAULT_HASH_ALGORITHM = HashAlgorithm.XXHASH32;
 
@@ -61,21 +60,29 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
     private final boolean mapDatatype;
     private final boolean autoCreateTables;
     private final String materializationId;
-    private final String tablePrefix;
     private final List<MetadataStore> fallbackStores;
     private final Map<String, String> connectionConfig;
     private final DuckDbDialect dialect;
     private final SqlVersioningEngine engine;
+    private final FeatureTableStorage storage;
     private Connection connection;
     private boolean softDeleteInProgress;
 
     private DuckDbMetadataStore(Builder b) {
+        this(b, new DuckDbTableStorage(b.tablePrefix));
+    }
+
+    /**
+     * A store whose feature tables live in {@code storage} (for example Delta Lake or Iceberg) while reads,
+     * increments and deletes run in this store's DuckDB connection (the builder's database, normally in memory).
+     */
+    protected DuckDbMetadataStore(Builder b, FeatureTableStorage storage) {
         super(b.graph, b.hashAlgorithm);
+        this.storage = java.util.Objects.requireNonNull(storage, "storage");
         this.database = b.database;
         this.mapDatatype = b.mapDatatype;
         this.autoCreateTables = b.autoCreateTables;
         this.materializationId = b.materializationId;
-        this.tablePrefix = b.tablePrefix;
         this.fallbackStores = List.copyOf(b.fallbackStores);
         this.connectionConfig = Map.copyOf(b.connectionConfig);
         this.dialect = DuckDbDialect.of(mapDatatype);
@@ -114,11 +121,24 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
             connection = null;
             throw new MetadataStoreException("Cannot open DuckDB database '" + database + "': " + e.getMessage(), e);
         }
+        try {
+            storage.open(connection, mode);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // already failing
+            }
+            connection = null;
+            throw e instanceof MetadataStoreException m ? m
+                : new MetadataStoreException("Cannot open " + display() + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
     protected void closePhysically() {
         try {
+            storage.close();
             if (connection != null) {
                 connection.close();
             }
@@ -162,22 +182,18 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
 
     // ------------------------------------------------------------------ tables
 
-    /** The table of a feature: table prefix plus {@code a__b}. */
+    /** The table of a feature: table prefix plus {@code a__b} (or the storage's table name, e.g. a Delta path). */
     public String tableName(FeatureKey key) {
-        return tablePrefix + key.tableName();
+        return storage.tableName(key);
     }
 
-    private boolean tableExists(String table) {
-        return withConnection(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement(
-                "SELECT count(*) FROM information_schema.tables WHERE table_name = ? AND table_schema = current_schema()")) {
-                ps.setString(1, table);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1) > 0;
-                }
-            }
-        });
+    /** Where the feature tables live. */
+    protected FeatureTableStorage storage() {
+        return storage;
+    }
+
+    private boolean tableExists(FeatureKey key) {
+        return withConnection(conn -> storage.exists(conn, key));
     }
 
     private List<String> columnsOf(String relationSql) {
@@ -204,14 +220,19 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
         });
     }
 
-    private SqlRelation tableRelation(String table) {
-        return SqlRelation.table(dialect, table, columnsOf(q(table)));
+    private SqlRelation tableRelation(FeatureKey key) {
+        if (storage instanceof DuckDbTableStorage) {
+            String table = tableName(key);
+            return SqlRelation.table(dialect, table, columnsOf(q(table)));
+        }
+        String sql = "SELECT * FROM " + withConnection(conn -> storage.relation(conn, key));
+        return SqlRelation.query(sql, columnsOf(sql));
     }
 
     @Override
     public boolean hasFeature(Object feature) {
         requireOpen();
-        return tableExists(tableName(keyOf(feature)));
+        return tableExists(keyOf(feature));
     }
 
     @Override
@@ -219,7 +240,7 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
         requireOpen();
         List<FeatureKey> out = new ArrayList<>();
         for (FeatureKey k : graph().topologicalOrder()) {
-            if (tableExists(tableName(k))) {
+            if (tableExists(k)) {
                 out.add(k);
             }
         }
@@ -231,9 +252,7 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
         requireWrite();
         FeatureKey key = keyOf(feature);
         withConnection(conn -> {
-            try (Statement st = conn.createStatement()) {
-                st.execute("DROP TABLE IF EXISTS " + q(tableName(key)));
-            }
+            storage.drop(conn, key);
             return null;
         });
     }
@@ -278,7 +297,7 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
                             List<String> incomingStructKeys, WriteOptions options) {
         FeaturePlan plan = FeaturePlan.of(graph(), key);
         String table = tableName(key);
-        boolean exists = tableExists(table);
+        boolean exists = tableExists(key);
         if (!exists && !autoCreateTables) {
             throw new MetadataStoreException("Table '" + table + "' does not exist for feature " + key
                 + ". Enable auto_create_tables=True to automatically create tables, or create the table first.");
@@ -293,10 +312,7 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
             .sourceIsMap(byFieldIsMap).sourceStructKeys(incomingStructKeys);
         String from = source.get();
         withConnection(conn -> {
-            try (Statement st = conn.createStatement()) {
-                String body = select.select(columns, from, stamp);
-                st.execute(exists ? "INSERT INTO " + q(table) + " BY NAME " + body : "CREATE TABLE " + q(table) + " AS " + body);
-            }
+            storage.append(conn, key, select.select(columns, from, stamp));
             return null;
         });
     }
@@ -374,9 +390,8 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
             throw new IllegalArgumentException("Cannot specify both feature_version and with_feature_history=False. "
                 + "Use with_feature_history=True with feature_version parameter.");
         }
-        String table = tableName(key);
-        if (tableExists(table)) {
-            return new DuckDbLazyFrame(this, readSql(g, key, tableRelation(table), options));
+        if (tableExists(key)) {
+            return new DuckDbLazyFrame(this, readSql(g, key, tableRelation(key), options));
         }
         if (options.isAllowFallback()) {
             for (MetadataStore fb : fallbackStores) {
@@ -468,13 +483,12 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
             materialized[0] = temp;
             expected = SqlRelation.table(dialect, temp, expected.columns());
         }
-        String table = tableName(key);
-        if (options.isSkipComparison() || !tableExists(table)) {
+        if (options.isSkipComparison() || !tableExists(key)) {
             String empty = "SELECT * FROM (" + expected.sql() + ") AS e WHERE false";
             return new LazyIncrement(lazy(expected.sql()), lazy(empty), lazy(empty));
         }
         ReadOptions currentOptions = ReadOptions.defaults().allowFallback(false).filters(targetFilters);
-        String currentSql = readSql(graph(), key, tableRelation(table), currentOptions);
+        String currentSql = readSql(graph(), key, tableRelation(key), currentOptions);
         SqlRelation current = SqlRelation.query(currentSql, columnsOf("(" + currentSql + ")"));
         IncrementQueries q = engine.incrementQueries(plan, expected, current, options.stalenessPredicates());
         return new LazyIncrement(lazy(q.newRows().sql()), lazy(q.staleRows().sql()), lazy(q.orphanedRows().sql()));
@@ -636,13 +650,13 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
             }
             return count;
         }
-        if (!tableExists(table)) {
+        if (!tableExists(key)) {
             if (filter == null && options.isWithFeatureHistory()) {
                 throw new MetadataStoreException("Table '" + table + "' does not exist for feature " + key);
             }
             throw new FeatureNotInStoreException(key, false);
         }
-        SqlRelation rel = tableRelation(table);
+        SqlRelation rel = tableRelation(key);
         List<String> conditions = new ArrayList<>();
         if (!options.isWithFeatureHistory()) {
             conditions.add(q(SystemColumns.FEATURE_VERSION) + " = " + dialect.stringLiteral(graph().versions().featureVersion(key)));
@@ -651,12 +665,8 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
             Expressions.requireColumns(filter, rel.columns());
             conditions.add(new SqlRenderer(dialect).render(filter));
         }
-        String sql = "DELETE FROM " + q(table) + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
-        return withConnection(conn -> {
-            try (Statement st = conn.createStatement()) {
-                return (long) st.executeUpdate(sql);
-            }
-        });
+        String condition = conditions.isEmpty() ? null : String.join(" AND ", conditions);
+        return withConnection(conn -> storage.deleteWhere(conn, key, condition));
     }
 
     // ------------------------------------------------------------------ system tables
@@ -664,14 +674,14 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
     @Override
     public void appendSystemRows(FeatureKey systemKey, Frame rows) {
         requireWrite();
-        String table = tableName(systemKey);
-        boolean exists = tableExists(table);
         withConnection(conn -> {
             String temp = ArrowImport.toTempTable(conn, rows, "system");
-            try (Statement st = conn.createStatement()) {
-                st.execute(exists ? "INSERT INTO " + q(table) + " BY NAME SELECT * FROM " + q(temp)
-                    : "CREATE TABLE " + q(table) + " AS SELECT * FROM " + q(temp));
-                st.execute("DROP TABLE IF EXISTS " + q(temp));
+            try {
+                storage.append(conn, systemKey, "SELECT * FROM " + q(temp));
+            } finally {
+                try (Statement st = conn.createStatement()) {
+                    st.execute("DROP TABLE IF EXISTS " + q(temp));
+                }
             }
             return null;
         });
@@ -680,11 +690,10 @@ public final class DuckDbMetadataStore extends AbstractMetadataStore {
     @Override
     public Optional<Frame> readSystemRows(FeatureKey systemKey) {
         requireOpen();
-        String table = tableName(systemKey);
-        if (!tableExists(table)) {
+        if (!tableExists(systemKey)) {
             return Optional.empty();
         }
-        return Optional.of(withConnection(conn -> ArrowImport.collect(conn, "SELECT * FROM " + q(table))));
+        return Optional.of(withConnection(conn -> ArrowImport.collect(conn, "SELECT * FROM " + storage.relation(conn, systemKey))));
     }
 
     private String q(String name) {

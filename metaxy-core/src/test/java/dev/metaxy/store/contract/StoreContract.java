@@ -117,6 +117,22 @@ public abstract class StoreContract {
         return stores != null ? stores.expectedDefaultHashAlgorithm() : Optional.empty();
     }
 
+    /**
+     * Whether {@code dropFeatureMetadata} keeps an empty table instead of removing it (the reference Delta store
+     * deletes all rows but keeps the table, so the feature still blocks fallbacks).
+     */
+    protected boolean dropKeepsEmptyTable() {
+        return false;
+    }
+
+    /**
+     * Whether the store creates a feature's table on first write even with auto-created tables off (the reference
+     * Delta and Iceberg stores always do; SQL stores raise instead).
+     */
+    protected boolean alwaysCreatesTables() {
+        return false;
+    }
+
     @AfterEach
     void closeCreatedStores() {
         for (MetadataStore s : created) {

@@ -1,0 +1,138 @@
+package dev.metaxy.delta;
+
+import dev.metaxy.duckdb.DuckDbMetadataStore;
+import dev.metaxy.graph.FeatureGraph;
+import dev.metaxy.hash.HashAlgorithm;
+import dev.metaxy.lake.LakeFileSystem;
+import dev.metaxy.store.MetadataStore;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The storage-only Delta Lake metadata store (Python Metaxy's {@code DeltaMetadataStore}): one Delta table per
+ * feature under {@code root_path}, laid out {@code <root>/<part1>/<part2>.delta} (nested, default) or
+ * {@code <root>/<part1>__<part2>.delta} (flat), system tables included ({@code metaxy-system/feature_versions.delta}).
+ *
+ * <p><b>Storage.</b> Tables are created, appended to and rewritten with Delta Kernel (no Spark): every write is one
+ * Parquet file committed as a new table version, so a concurrent reader always sees a complete version. Hard
+ * deletes rewrite the affected files and commit removes plus adds (copy-on-write, no deletion vectors);
+ * {@code dropFeatureMetadata} removes all rows but keeps the table, as the reference does.
+ *
+ * <p><b>Compute.</b> Reads, {@code resolve_update}, deletes and rebases run in an embedded in-memory DuckDB over
+ * {@code read_parquet([...])} of the live files of the table's latest snapshot; whole tables are never loaded into
+ * the JVM. For local roots DuckDB reads the files in place.
+ *
+ * <p><b>Object stores.</b> {@code root_path = "s3://bucket/prefix"} works through Hadoop S3A (AWS SDK v2), configured
+ * by {@code storage_options} or the usual AWS environment variables (see {@link LakeFileSystem}). The DuckDB
+ * build used here has no httpfs extension, so it cannot read {@code s3://} itself: the snapshot's Parquet files are
+ * downloaded into a per-open local cache (keyed by path and size, so unchanged files are fetched once per open
+ * store), and writes are produced by DuckDB {@code COPY} into a local Parquet file, uploaded, then committed.
+ */
+public final class DeltaMetadataStore extends DuckDbMetadataStore {
+    /** Python's default for Delta stores. */
+    public static final HashAlgorithm DEFAULT_HASH_ALGORITHM = HashAlgorithm.XXHASH32;
+
+    /** Directory layout of feature tables under the root. */
+    public enum Layout {
+        NESTED, FLAT;
+
+        /** {@code "nested"} or {@code "flat"}; anything else is an error. */
+        public static Layout parse(String s) {
+            if ("nested".equals(s)) {
+                return NESTED;
+            }
+            if ("flat".equals(s)) {
+                return FLAT;
+            }
+            throw new IllegalArgumentException("Invalid layout: " + s + ". Must be 'flat' or 'nested'.");
+        }
+    }
+
+    private final String root;
+    private final Map<String, String> storageOptions;
+
+    private DeltaMetadataStore(Builder b, DeltaTableStorage storage) {
+        super(b.duck, storage);
+        this.root = storage.root();
+        this.storageOptions = b.storageOptions;
+    }
+
+    public static Builder builder(FeatureGraph graph, String rootPath) {
+        return new Builder(graph, rootPath);
+    }
+
+    public static Builder builder(FeatureGraph graph, Path rootPath) {
+        return new Builder(graph, rootPath.toString());
+    }
+
+    @Override
+    public String display() {
+        return "DeltaMetadataStore(path=" + root + ")";
+    }
+
+    /** The normalised root: an absolute local path or an object-store URI without trailing slash. */
+    public String rootPath() {
+        return root;
+    }
+
+    public Map<String, String> storageOptions() {
+        return storageOptions;
+    }
+
+    /** Builder; defaults: nested layout, xxhash32, tables created on first write. */
+    public static final class Builder {
+        private final DuckDbMetadataStore.Builder duck;
+        private final String rootPath;
+        private Layout layout = Layout.NESTED;
+        private Map<String, String> storageOptions = Map.of();
+
+        private Builder(FeatureGraph graph, String rootPath) {
+            this.duck = DuckDbMetadataStore.builder(graph).hashAlgorithm(DEFAULT_HASH_ALGORITHM).autoCreateTables(true);
+            this.rootPath = Objects.requireNonNull(rootPath, "rootPath");
+        }
+
+        public Builder layout(Layout layout) {
+            this.layout = Objects.requireNonNull(layout, "layout");
+            return this;
+        }
+
+        /** Object-store options (delta-rs names such as {@code AWS_ENDPOINT_URL}, or raw {@code fs.s3a.*} keys). */
+        public Builder storageOptions(Map<String, ?> options) {
+            Map<String, String> m = new LinkedHashMap<>();
+            if (options != null) {
+                options.forEach((k, v) -> m.put(k, String.valueOf(v)));
+            }
+            this.storageOptions = Map.copyOf(m);
+            return this;
+        }
+
+        public Builder hashAlgorithm(HashAlgorithm algorithm) {
+            duck.hashAlgorithm(algorithm);
+            return this;
+        }
+
+        public Builder enableMapDatatype(boolean enable) {
+            duck.enableMapDatatype(enable);
+            return this;
+        }
+
+        public Builder materializationId(String id) {
+            duck.materializationId(id);
+            return this;
+        }
+
+        public Builder fallbackStores(List<MetadataStore> stores) {
+            duck.fallbackStores(stores);
+            return this;
+        }
+
+        public DeltaMetadataStore build() {
+            String root = LakeFileSystem.normalizeRoot(rootPath);
+            LakeFileSystem files = LakeFileSystem.create(storageOptions);
+            return new DeltaMetadataStore(this, new DeltaTableStorage(files, root, layout));
+        }
+    }
+}

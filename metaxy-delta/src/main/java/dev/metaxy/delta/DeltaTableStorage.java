@@ -1,0 +1,220 @@
+package dev.metaxy.delta;
+
+import dev.metaxy.definition.FeatureKey;
+import dev.metaxy.lake.LakeFileSystem;
+import dev.metaxy.lake.ParquetTableStorage;
+import dev.metaxy.store.MetadataStoreException;
+import io.delta.kernel.Operation;
+import io.delta.kernel.Scan;
+import io.delta.kernel.Snapshot;
+import io.delta.kernel.TableManager;
+import io.delta.kernel.Transaction;
+import io.delta.kernel.data.FilteredColumnarBatch;
+import io.delta.kernel.data.Row;
+import io.delta.kernel.defaults.engine.DefaultEngine;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.exceptions.TableNotFoundException;
+import io.delta.kernel.internal.InternalScanFileUtils;
+import io.delta.kernel.internal.actions.AddFile;
+import io.delta.kernel.internal.actions.SingleAction;
+import io.delta.kernel.statistics.DataFileStatistics;
+import io.delta.kernel.types.StructType;
+import io.delta.kernel.utils.CloseableIterable;
+import io.delta.kernel.utils.CloseableIterator;
+import io.delta.kernel.utils.DataFileStatus;
+import io.delta.kernel.utils.FileStatus;
+import java.io.IOException;
+import java.net.URI;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * One Delta table per feature under a root, written and read through Delta Kernel's default engine (Hadoop file
+ * systems: local or S3A). Data files are written by DuckDB and committed with Delta Kernel; no deletion vectors.
+ */
+final class DeltaTableStorage extends ParquetTableStorage<DeltaTableStorage.DeltaSnapshot> {
+    static final String ENGINE_INFO = "metaxy-java";
+
+    /** A snapshot and the add-file entries of its live files, by absolute URI. */
+    record DeltaSnapshot(Snapshot snapshot, Map<String, Row> addFiles) {
+    }
+
+    private final String root;
+    private final DeltaMetadataStore.Layout layout;
+    private final Engine engine;
+
+    DeltaTableStorage(LakeFileSystem files, String root, DeltaMetadataStore.Layout layout) {
+        super(files);
+        this.root = root;
+        this.layout = layout;
+        this.engine = DefaultEngine.create(files.configuration());
+    }
+
+    @Override
+    public String tableName(FeatureKey key) {
+        return tableUri(key);
+    }
+
+    /** The table location: {@code <root>/<part1>/<part2>.delta} (nested) or {@code <root>/<a__b>.delta} (flat). */
+    String tableUri(FeatureKey key) {
+        String path = layout == DeltaMetadataStore.Layout.NESTED ? String.join("/", key.parts()) : key.tableName();
+        return root + "/" + path + ".delta";
+    }
+
+    private Optional<Snapshot> snapshot(FeatureKey key) {
+        try {
+            return Optional.of(TableManager.loadSnapshot(tableUri(key)).build(engine));
+        } catch (TableNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean exists(Connection conn, FeatureKey key) {
+        return snapshot(key).isPresent();
+    }
+
+    @Override
+    protected LiveFiles<DeltaSnapshot> liveFiles(FeatureKey key) {
+        Snapshot snap = snapshot(key).orElseThrow(() -> new MetadataStoreException("Delta table " + tableUri(key) + " does not exist"));
+        Map<String, Row> adds = new LinkedHashMap<>();
+        List<DataFile> out = new ArrayList<>();
+        Scan scan = snap.getScanBuilder().build();
+        String tableRoot = snap.getPath();
+        try (CloseableIterator<FilteredColumnarBatch> batches = scan.getScanFiles(engine, true)) {
+            while (batches.hasNext()) {
+                try (CloseableIterator<Row> rows = batches.next().getRows()) {
+                    while (rows.hasNext()) {
+                        Row row = rows.next();
+                        if (InternalScanFileUtils.getDeletionVectorDescriptorFromRow(row) != null) {
+                            throw new MetadataStoreException("Delta table " + tableUri(key)
+                                + " uses deletion vectors, which this store cannot read; rewrite the table without them");
+                        }
+                        FileStatus st = InternalScanFileUtils.getAddFileStatus(row);
+                        String uri = absolute(tableRoot, st.getPath());
+                        Row add = row.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL);
+                        long records = -1;
+                        if (!add.isNullAt(InternalScanFileUtils.ADD_FILE_STATS_ORDINAL)) {
+                            records = DataFileStatistics.getNumRecords(add.getString(InternalScanFileUtils.ADD_FILE_STATS_ORDINAL)).orElse(-1L);
+                        }
+                        adds.put(uri, add);
+                        out.add(new DataFile(uri, st.getSize(), records));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new MetadataStoreException("Cannot list the files of Delta table " + tableUri(key) + ": " + e.getMessage(), e);
+        }
+        return new LiveFiles<>(new DeltaSnapshot(snap, adds), out, DeltaSchemas.toDuckDb(snap.getSchema()));
+    }
+
+    /** Scan-file paths are absolute URIs in current kernels; relative ones are resolved against the table root. */
+    private static String absolute(String tableRoot, String path) {
+        if (path.contains(":/") || path.startsWith("/")) {
+            return path.startsWith("file:") ? URI.create(path).getPath() : path;
+        }
+        String base = tableRoot.endsWith("/") ? tableRoot : tableRoot + "/";
+        return base + URI.create(path).getPath();
+    }
+
+    @Override
+    protected String newDataFileUri(FeatureKey key) {
+        return tableUri(key) + "/part-00000-" + UUID.randomUUID() + "-c000.snappy.parquet";
+    }
+
+    @Override
+    protected void commitAppend(FeatureKey key, Schema schema, List<DataFile> added) {
+        StructType incoming = DeltaSchemas.fromArrow(schema);
+        Optional<Snapshot> snap = snapshot(key);
+        Transaction txn;
+        if (snap.isEmpty()) {
+            txn = TableManager.buildCreateTableTransaction(tableUri(key), incoming, ENGINE_INFO).build(engine);
+        } else {
+            StructType current = snap.get().getSchema();
+            StructType merged = DeltaSchemas.merge(current, incoming);
+            var builder = snap.get().buildUpdateTableTransaction(ENGINE_INFO, Operation.WRITE);
+            if (merged != current) {
+                builder = builder.withUpdatedSchema(merged);
+            }
+            txn = builder.build(engine);
+        }
+        commit(key, txn, List.of(), added);
+    }
+
+    @Override
+    protected void commitRewrite(FeatureKey key, DeltaSnapshot snapshot, List<DataFile> removed, List<DataFile> added) {
+        Transaction txn = snapshot.snapshot().buildUpdateTableTransaction(ENGINE_INFO, Operation.WRITE).build(engine);
+        List<Row> removes = new ArrayList<>();
+        long now = System.currentTimeMillis();
+        for (DataFile f : removed) {
+            Row add = snapshot.addFiles().get(f.uri());
+            removes.add(SingleAction.createRemoveFileSingleAction(new AddFile(add).toRemoveFileRow(true, Optional.of(now))));
+        }
+        commit(key, txn, removes, added);
+    }
+
+    private void commit(FeatureKey key, Transaction txn, List<Row> removes, List<DataFile> added) {
+        Row state = txn.getTransactionState(engine);
+        List<Row> actions = new ArrayList<>(removes);
+        if (!added.isEmpty()) {
+            List<DataFileStatus> statuses = new ArrayList<>();
+            long now = System.currentTimeMillis();
+            for (DataFile f : added) {
+                DataFileStatistics stats = new DataFileStatistics(f.rowCount(), Map.of(), Map.of(), Map.of(), Optional.empty());
+                statuses.add(new DataFileStatus(qualified(f.uri()), f.sizeBytes(), now, Optional.of(stats)));
+            }
+            var context = Transaction.getWriteContext(engine, state, Map.of());
+            try (CloseableIterator<Row> rows = Transaction.generateAppendActions(engine, state, iterator(statuses.iterator()), context)) {
+                rows.forEachRemaining(actions::add);
+            } catch (IOException e) {
+                throw new MetadataStoreException("Cannot prepare the Delta commit of " + tableUri(key) + ": " + e.getMessage(), e);
+            }
+        }
+        try {
+            txn.commit(engine, CloseableIterable.inMemoryIterable(iterator(actions.iterator())));
+        } catch (RuntimeException e) {
+            throw new MetadataStoreException("Cannot commit to Delta table " + tableUri(key) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String qualified(String uri) {
+        return LakeFileSystem.isRemote(uri) || uri.startsWith("file:") ? uri : "file:" + uri;
+    }
+
+    private static <T> CloseableIterator<T> iterator(Iterator<T> it) {
+        return new CloseableIterator<>() {
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public T next() {
+                return it.next();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public void drop(Connection conn, FeatureKey key) throws java.sql.SQLException {
+        // like the reference (delta-rs delete without predicate): all rows go, the table stays
+        if (exists(conn, key)) {
+            deleteWhere(conn, key, null);
+        }
+    }
+
+    String root() {
+        return root;
+    }
+}
