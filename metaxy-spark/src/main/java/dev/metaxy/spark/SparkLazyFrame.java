@@ -22,10 +22,22 @@ import org.apache.spark.sql.Row;
 public final class SparkLazyFrame implements LazyFrame {
     private final SparkMetadataStore store;
     private final String sql;
+    private final List<String> columns;
 
     SparkLazyFrame(SparkMetadataStore store, String sql) {
+        this(store, sql, null);
+    }
+
+    /** A query whose output columns are known (saves an analysis when another query is built on it). */
+    SparkLazyFrame(SparkMetadataStore store, String sql, List<String> columns) {
         this.store = store;
         this.sql = sql;
+        this.columns = columns == null ? null : List.copyOf(columns);
+    }
+
+    /** The output column names (analysing the query only when they are not known). */
+    public List<String> columns() {
+        return columns != null ? columns : List.of(dataset().columns());
     }
 
     /** The query as a Spark Dataset (analysed now, executed by the caller's actions). */

@@ -53,6 +53,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The Apache Spark metadata store: one Delta (or Iceberg) table per feature, the same tables and columns the Delta
  * and Iceberg stores write, with reads, increments, deletes and rebases running as Spark SQL plans on the cluster.
+ * Delta tables are tested (contract suite, interop with the Delta Kernel store both ways); the Iceberg format is
+ * implemented but untested here (no Iceberg Spark runtime for Spark 4.2 exists yet).
  *
  * <p>Two faces: the {@link MetadataStore} contract with Arrow {@link Frame}s (converted at the edge through the driver,
  * for small data and the CLI), and Dataset methods that never bring data to the driver:
@@ -390,17 +392,20 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
                 + "Use with_feature_history=True with feature_version parameter.");
         }
         if (tableExists(key)) {
-            return lazy(readSql(g, key, tableRelation(key), options));
+            SqlRelation rel = readRelation(g, key, tableRelation(key), options);
+            return new SparkLazyFrame(this, rel.sql(), rel.columns());
         }
         if (options.isAllowFallback()) {
             for (MetadataStore fb : fallbackStores) {
                 Optional<Frame> rows = fromFallback(fb, key, options);
                 if (rows.isPresent()) {
                     String v;
+                    List<String> cols;
                     try (Frame f = rows.get()) {
                         v = view(SparkFrames.toDataset(spark(), f), "fallback");
+                        cols = f.columnNames();
                     }
-                    return lazy("SELECT * FROM " + q(v));
+                    return new SparkLazyFrame(this, "SELECT * FROM " + q(v), cols);
                 }
             }
         }
@@ -415,7 +420,7 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
         }
     }
 
-    private String readSql(FeatureGraph g, FeatureKey key, SqlRelation table, ReadOptions options) {
+    private SqlRelation readRelation(FeatureGraph g, FeatureKey key, SqlRelation table, ReadOptions options) {
         String version = options.isWithFeatureHistory() ? options.featureVersionFilter().orElse(null)
             : g.versions().featureVersion(key);
         List<String> columns = options.columns().orElse(null);
@@ -430,7 +435,7 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
             }
         }
         return engine.readQuery(table, g.spec(key).idColumns(), version, options.filters(),
-            options.isIncludeSoftDeleted(), options.isWithSampleHistory(), columns).sql();
+            options.isIncludeSoftDeleted(), options.isWithSampleHistory(), columns);
     }
 
     // ------------------------------------------------------------------ resolve_update
@@ -495,8 +500,7 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
             return new LazyIncrement(lazy(expected.sql()), lazy(empty), lazy(empty));
         }
         ReadOptions currentOptions = ReadOptions.defaults().allowFallback(false).filters(targetFilters);
-        String currentSql = readSql(graph(), key, tableRelation(key), currentOptions);
-        SqlRelation current = SqlRelation.query(currentSql, columnsOf(currentSql));
+        SqlRelation current = readRelation(graph(), key, tableRelation(key), currentOptions);
         IncrementQueries q = engine.incrementQueries(plan, expected, current, options.stalenessPredicates());
         return new LazyIncrement(lazy(q.newRows().sql()), lazy(q.staleRows().sql()), lazy(q.orphanedRows().sql()));
     }
@@ -527,8 +531,8 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
             for (Expression e : options.globalFilters()) {
                 ro = ro.filter(e);
             }
-            String sql = read(g, dep.upstream(), ro).query();
-            upstream.put(dep.upstream(), SqlRelation.query(sql, columnsOf(sql)));
+            SparkLazyFrame up = read(g, dep.upstream(), ro);
+            upstream.put(dep.upstream(), SqlRelation.query(up.query(), up.columns()));
         }
         Map<FeatureKey, List<String>> columns = new LinkedHashMap<>();
         upstream.forEach((k, r) -> columns.put(k, r.columns()));
