@@ -247,10 +247,13 @@ public final class BenchMain {
         sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Map<String, Object> c : cells) {
             Object paper = c.get("paper_median_s");
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.3f | %.3f (%.3f–%.3f) | %.3f | %.2f | %d | %s |%n",
+            Object floor = c.get("floor_median_s");
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.3f | %.3f (%.3f–%.3f) | %s | %s | %d | %s |%n",
                 c.get("graph"), human(((Number) c.get("n")).longValue()), c.get("phase"), c.get("rounds"),
                 c.get("median_s"), (double) c.get("q75_s") - (double) c.get("q25_s"), c.get("q25_s"), c.get("q75_s"),
-                c.get("floor_median_s"), c.get("ratio_to_floor"), ((Number) c.get("peak_heap_bytes")).longValue() >> 20,
+                floor == null ? "–" : String.format(Locale.ROOT, "%.3f", (Double) floor),
+                floor == null ? "–" : String.format(Locale.ROOT, "%.2f", (Double) c.get("ratio_to_floor")),
+                ((Number) c.get("peak_heap_bytes")).longValue() >> 20,
                 paper == null ? "–" : String.format(Locale.ROOT, "%.2f", (Double) paper)));
         }
         if (!writes.isEmpty()) {
