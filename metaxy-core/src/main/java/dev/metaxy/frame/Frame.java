@@ -294,6 +294,9 @@ public final class Frame implements AutoCloseable {
       target.allocateNew();
       for (FieldVector to : target.getFieldVectors()) {
         FieldVector from = live().getVector(to.getName());
+        if (to instanceof org.apache.arrow.vector.NullVector) {
+          continue; // all-null column (e.g. a JSON Lines key that is always null): only the row count matters
+        }
         for (int i = 0; i < length; i++) {
           to.copyFromSafe(start + i, i, from);
         }

@@ -67,9 +67,11 @@ public class DuckDbMetadataStore extends AbstractMetadataStore {
     private final FeatureTableStorage storage;
     private Connection connection;
     private boolean softDeleteInProgress;
+    /** Temporary tables holding resolve samples, in creation order; an eager resolve drops those it created. */
+    private final List<String> sampleTemps = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private DuckDbMetadataStore(Builder b) {
-        this(b, new DuckDbTableStorage(b.tablePrefix));
+        this(b, new DuckDbTableStorage(b.tablePrefix, DuckDbTableStorage.creationLock(b.database)));
     }
 
     /**
@@ -119,6 +121,12 @@ public class DuckDbMetadataStore extends AbstractMetadataStore {
             DuckDbHashFunctions.register(connection);
         } catch (SQLException | java.io.IOException e) {
             connection = null;
+            if (e.getMessage() != null && e.getMessage().contains("Could not set lock on file")) {
+                throw new MetadataStoreException("Cannot open DuckDB database '" + database + "': the file is locked by another "
+                    + "process (" + lockHolder(e.getMessage()) + "). A DuckDB file allows one writing process at a time, and no "
+                    + "other process can read it meanwhile; close the store in the other process, or use a server store "
+                    + "(PostgreSQL) for concurrent writers. DuckDB said: " + e.getMessage(), e);
+            }
             throw new MetadataStoreException("Cannot open DuckDB database '" + database + "': " + e.getMessage(), e);
         }
         try {
@@ -135,6 +143,12 @@ public class DuckDbMetadataStore extends AbstractMetadataStore {
         }
     }
 
+    /** "PID n" (and the program) from DuckDB's "Conflicting lock is held in PROGRAM (PID n)", or a placeholder. */
+    private static String lockHolder(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("held in (.*?) \\(PID (\\d+)\\)").matcher(message);
+        return m.find() ? "PID " + m.group(2) + ", " + m.group(1) : "PID unknown";
+    }
+
     @Override
     protected void closePhysically() {
         try {
@@ -146,6 +160,7 @@ public class DuckDbMetadataStore extends AbstractMetadataStore {
             throw new MetadataStoreException("Cannot close DuckDB database '" + database + "': " + e.getMessage(), e);
         } finally {
             connection = null;
+            sampleTemps.clear();
         }
     }
 
@@ -444,19 +459,32 @@ public class DuckDbMetadataStore extends AbstractMetadataStore {
 
     /**
      * The eager increment. The expected rows are computed once into a temporary table that the three parts read,
-     * so upstream joins and hashing run once rather than once per part; the table is dropped afterwards.
+     * so upstream joins and hashing run once rather than once per part; the table is dropped afterwards, and so is
+     * the copy of the samples (a long-lived session would otherwise keep one per call until it closes).
      */
     @Override
     public Increment resolveUpdate(Object feature, ResolveOptions options) {
         requireOpen();
         String[] temp = new String[1];
+        int mark = sampleTemps.size();
         try {
             return increment(keyOf(feature), options, temp).collect();
         } finally {
+            List<String> drop = new ArrayList<>();
             if (temp[0] != null) {
+                drop.add(temp[0]);
+            }
+            synchronized (sampleTemps) {
+                List<String> mine = sampleTemps.subList(Math.min(mark, sampleTemps.size()), sampleTemps.size());
+                drop.addAll(mine);
+                mine.clear();
+            }
+            if (!drop.isEmpty() && connection != null) {
                 withConnection(conn -> {
                     try (Statement st = conn.createStatement()) {
-                        st.execute("DROP TABLE IF EXISTS " + q(temp[0]));
+                        for (String t : drop) {
+                            st.execute("DROP TABLE IF EXISTS " + q(t));
+                        }
                     }
                     return null;
                 });
@@ -581,6 +609,7 @@ public class DuckDbMetadataStore extends AbstractMetadataStore {
         FeatureSpec spec = plan.target();
         boolean isMap = validateIncoming(spec, plan, samples);
         String temp = withConnection(conn -> ArrowImport.toTempTable(conn, samples, "samples"));
+        sampleTemps.add(temp);
         List<String> fieldKeys = new ArrayList<>();
         plan.fields().forEach(f -> fieldKeys.add(f.structKey()));
         SystemColumnsSelect select = new SystemColumnsSelect(dialect, engine, fieldKeys, plan.sortedStructKeys()).sourceIsMap(isMap);

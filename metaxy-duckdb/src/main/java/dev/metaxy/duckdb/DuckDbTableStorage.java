@@ -9,10 +9,28 @@ import java.sql.Statement;
 
 /** Native DuckDB tables, one per feature, named table prefix plus {@code a__b} (the default storage). */
 final class DuckDbTableStorage implements FeatureTableStorage {
+    private static final java.util.Map<String, Object> CREATION_LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final String tablePrefix;
+    private final Object creationLock;
 
     DuckDbTableStorage(String tablePrefix) {
+        this(tablePrefix, new Object());
+    }
+
+    /** {@code creationLock} serialises table creation; share it among the stores of one database file. */
+    DuckDbTableStorage(String tablePrefix, Object creationLock) {
         this.tablePrefix = tablePrefix == null ? "" : tablePrefix;
+        this.creationLock = creationLock;
+    }
+
+    /** The table-creation lock of a database file of this process (a new one for {@code :memory:}, its own database). */
+    static Object creationLock(String database) {
+        if (database == null || database.isEmpty() || database.equals(":memory:")) {
+            return new Object();
+        }
+        return CREATION_LOCKS.computeIfAbsent(java.nio.file.Path.of(database).toAbsolutePath().normalize().toString(),
+            k -> new Object());
     }
 
     @Override
@@ -37,12 +55,27 @@ final class DuckDbTableStorage implements FeatureTableStorage {
         return q(tableName(key));
     }
 
+    /**
+     * Inserts {@code selectSql}'s rows, or creates the table from them (one atomic statement) when it does not exist.
+     * Creation is serialised per database file: two connections of this process creating the same table at once
+     * would otherwise fail with DuckDB's "Catalog write-write conflict" (a DuckDB file has one writing process, so an
+     * in-process lock is enough).
+     */
     @Override
     public void append(Connection conn, FeatureKey key, String selectSql) throws SQLException {
         String table = q(tableName(key));
-        boolean exists = exists(conn, key);
+        if (!exists(conn, key)) {
+            synchronized (creationLock) {
+                if (!exists(conn, key)) {
+                    try (Statement st = conn.createStatement()) {
+                        st.execute("CREATE TABLE " + table + " AS " + selectSql);
+                    }
+                    return;
+                }
+            }
+        }
         try (Statement st = conn.createStatement()) {
-            st.execute(exists ? "INSERT INTO " + table + " BY NAME " + selectSql : "CREATE TABLE " + table + " AS " + selectSql);
+            st.execute("INSERT INTO " + table + " BY NAME " + selectSql);
         }
     }
 

@@ -77,6 +77,8 @@ public final class PostgresMetadataStore extends AbstractMetadataStore {
     private transient SqlVersioningEngine engine;
     private transient Connection connection;
     private boolean softDeleteInProgress;
+    /** Temporary tables holding resolve samples, in creation order; an eager resolve drops those it created. */
+    private final List<String> sampleTemps = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private PostgresMetadataStore(Builder b) {
         super(b.graph, b.hashAlgorithm);
@@ -169,6 +171,36 @@ public final class PostgresMetadataStore extends AbstractMetadataStore {
             throw new MetadataStoreException("Cannot close PostgreSQL connection " + sanitizedUrl() + ": " + e.getMessage(), e);
         } finally {
             connection = null;
+            sampleTemps.clear();
+        }
+    }
+
+    /**
+     * The increment, collected; the copy of the samples made for it is dropped afterwards (a long-lived session would
+     * otherwise keep one temporary table per call until it closes).
+     */
+    @Override
+    public dev.metaxy.store.Increment resolveUpdate(Object feature, ResolveOptions options) {
+        int mark = sampleTemps.size();
+        try {
+            return resolveUpdateLazy(feature, options).collect();
+        } finally {
+            List<String> drop;
+            synchronized (sampleTemps) {
+                List<String> mine = sampleTemps.subList(Math.min(mark, sampleTemps.size()), sampleTemps.size());
+                drop = new ArrayList<>(mine);
+                mine.clear();
+            }
+            if (!drop.isEmpty() && connection != null) {
+                withConnection(conn -> {
+                    try (Statement st = conn.createStatement()) {
+                        for (String t : drop) {
+                            st.execute("DROP TABLE IF EXISTS " + q(t));
+                        }
+                    }
+                    return null;
+                });
+            }
         }
     }
 
@@ -626,6 +658,7 @@ public final class PostgresMetadataStore extends AbstractMetadataStore {
         FeatureSpec spec = plan.target();
         validateIncoming(spec, plan, samples);
         String temp = withConnection(conn -> PgFrames.copyToTempTable(conn, samples, "samples", false));
+        sampleTemps.add(temp);
         PgSystemColumnsSelect select = selectFor(plan);
         List<String> cols = new ArrayList<>(samples.columnNames());
         cols.remove(SystemColumns.PROVENANCE);
