@@ -16,8 +16,9 @@ import java.util.Set;
  * <p>Options: {@code format} ({@code delta}, the default, or {@code iceberg}); for Delta {@code root_path} (required;
  * local path or Hadoop URI such as {@code s3a://bucket/prefix}), {@code layout} ({@code nested}/{@code flat}) and
  * {@code delta_write_options}; for Iceberg {@code catalog} (the Spark catalog name, default {@code metaxy}),
- * {@code namespace} (default {@code metaxy}) and {@code warehouse} (when given, the catalog is configured as an Iceberg
- * Hadoop catalog over that directory unless {@code spark_conf} configures it); {@code master} (e.g.
+ * {@code namespace} (default {@code metaxy}) and {@code warehouse} (when given, the catalog is configured over that directory as the
+ * Iceberg store's, unless {@code spark_conf} configures it) and {@code catalog_type} ({@code sql}, the default: SQLite
+ * at {@code <warehouse>/catalog.db}, or {@code hadoop}); {@code master} (e.g.
  * {@code local[2]}; leave it out under spark-submit), {@code spark_conf} (a table of Spark settings for the session
  * the store starts), plus {@code enable_map_datatype}, {@code auto_create_tables} (default true, as the reference
  * Delta and Iceberg stores) and {@code materialization_id}. Default hash algorithm: xxhash32.
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class SparkStoreProvider implements StoreProvider {
     private static final Set<String> TYPES = Set.of("spark", "SparkMetadataStore", SparkMetadataStore.class.getName());
     private static final Set<String> OPTIONS = Set.of("format", "root_path", "layout", "delta_write_options", "catalog",
-        "namespace", "warehouse", "master", "spark_conf", "enable_map_datatype", "auto_create_tables", "materialization_id");
+        "namespace", "warehouse", "catalog_type", "master", "spark_conf", "enable_map_datatype", "auto_create_tables", "materialization_id");
 
     @Override
     public Set<String> typeNames() {
@@ -74,12 +75,14 @@ public final class SparkStoreProvider implements StoreProvider {
         } else {
             String catalog = o.string("catalog").orElse("metaxy");
             b.catalog(catalog).namespace(o.string("namespace").orElse("metaxy"));
-            String prefix = "spark.sql.catalog." + catalog;
+            String type = o.string("catalog_type").orElse("sql");
             o.string("warehouse").ifPresent(w -> {
-                if (!conf.containsKey(prefix)) {
-                    conf.put(prefix, "org.apache.iceberg.spark.SparkCatalog");
-                    conf.put(prefix + ".type", "hadoop");
-                    conf.put(prefix + ".warehouse", w.contains("://") ? w : java.nio.file.Path.of(w).toAbsolutePath().toString());
+                if (!conf.containsKey("spark.sql.catalog." + catalog)) {
+                    try {
+                        conf.putAll(SparkSessions.icebergCatalog(catalog, w, type));
+                    } catch (IllegalArgumentException e) {
+                        throw o.error("catalog_type", "is invalid: " + e.getMessage());
+                    }
                 }
             });
         }

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The one local SparkSession of the module's tests (local[2], 4 shuffle partitions, no UI): started on first use,
+ * The one local SparkSession of the module's tests (local[2], 4 shuffle partitions, no UI, Delta and Iceberg extensions): started on first use,
  * shared by every test class of the surefire JVM, stopped when the JVM exits.
  */
 public final class SparkTestSession {
@@ -30,10 +30,24 @@ public final class SparkTestSession {
             // no post-commit checksum (a state-reconstruction job per commit) and no commit-info history metrics
             conf.put("spark.databricks.delta.writeChecksumFile.enabled", "false");
             conf.put("spark.databricks.delta.history.metricsEnabled", "false");
+            // Delta's and Iceberg's SQL extensions side by side: the Delta and the Iceberg tests share this session
+            conf.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension,"
+                + "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions");
             session = SparkSessions.getOrCreate("local[2]", conf, SparkMetadataStore.Format.DELTA);
             session.sparkContext().setLogLevel("WARN");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> session.stop()));
         }
         return session;
+    }
+
+    /**
+     * Registers {@code catalog} on the shared session as an Iceberg catalog over {@code warehouse}, laid out as the
+     * Iceberg store's (SQLite catalog at {@code <warehouse>/catalog.db}); catalog names are cached by Spark, so each
+     * warehouse needs its own name.
+     */
+    public static SparkSession withIcebergCatalog(String catalog, java.nio.file.Path warehouse) {
+        SparkSession s = get();
+        SparkSessions.icebergCatalog(catalog, warehouse.toString(), "sql").forEach((k, v) -> s.conf().set(k, v));
+        return s;
     }
 }
