@@ -135,10 +135,9 @@ abstract class SparkTables {
     // ------------------------------------------------------------------ Iceberg
 
     /**
-     * Iceberg tables {@code catalog.namespace.a__b} in a Spark catalog (configured by the user's session, e.g. an
-     * Iceberg Hadoop catalog over the Iceberg store's warehouse). Not exercised by this module's tests: it needs
-     * Iceberg's Spark runtime for the cluster's Spark version, and Maven Central has none for Spark 4.2 yet (the 4.1
-     * runtime fails to load against Spark 4.2).
+     * Iceberg tables {@code catalog.namespace.a__b} in a Spark catalog: Iceberg's {@code SparkCatalog}, configured by
+     * the user's session or by {@link SparkSessions#icebergCatalog} over the Iceberg store's warehouse. Needs Iceberg's
+     * Spark runtime for the cluster's Spark ({@code iceberg-spark-runtime-4.1_2.13}).
      */
     static final class Iceberg extends SparkTables {
         private final String catalog;

@@ -26,6 +26,9 @@ public final class SparkTestSession {
             conf.put("spark.sql.codegen.wholeStage", "false");
             conf.put("spark.sql.codegen.factoryMode", "NO_CODEGEN");
             conf.put("spark.sql.adaptive.enabled", "false");
+            // every query posts its plan text to the listener bus: keep that text short and cheap to build
+            conf.put("spark.sql.ui.explainMode", "simple");
+            conf.put("spark.sql.maxPlanStringLength", "2000");
             conf.put("spark.databricks.delta.stats.collect", "false");
             // no post-commit checksum (a state-reconstruction job per commit) and no commit-info history metrics
             conf.put("spark.databricks.delta.writeChecksumFile.enabled", "false");
