@@ -29,6 +29,11 @@ public final class SparkTestSession {
             // every query posts its plan text to the listener bus: keep that text short and cheap to build
             conf.put("spark.sql.ui.explainMode", "simple");
             conf.put("spark.sql.maxPlanStringLength", "2000");
+            // thousands of tiny jobs per run: keep only a few in the status store
+            conf.put("spark.ui.retainedJobs", "20");
+            conf.put("spark.ui.retainedStages", "20");
+            conf.put("spark.ui.retainedTasks", "200");
+            conf.put("spark.sql.ui.retainedExecutions", "20");
             conf.put("spark.databricks.delta.stats.collect", "false");
             // no post-commit checksum (a state-reconstruction job per commit) and no commit-info history metrics
             conf.put("spark.databricks.delta.writeChecksumFile.enabled", "false");

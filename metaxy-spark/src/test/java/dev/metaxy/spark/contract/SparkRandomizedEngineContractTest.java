@@ -22,12 +22,12 @@ class SparkRandomizedEngineContractTest extends RandomizedEngineContract {
 
     /**
      * Each seed is a multi-round scenario of dozens of Delta commits; 16 seeds (the DuckDB count) would take most of
-     * the CI budget on 2 cores, so the Spark store runs the first 3 seeds of the same generator. Set
+     * the CI budget on 2 cores, so the Spark store runs the first 2 seeds of the same generator. Set
      * {@code -Dmetaxy.spark.randomizedRuns=16} for a full soak.
      */
     @Override
     protected int randomizedRuns() {
-        return Integer.getInteger("metaxy.spark.randomizedRuns", 3);
+        return Integer.getInteger("metaxy.spark.randomizedRuns", 2);
     }
 
     @Override
