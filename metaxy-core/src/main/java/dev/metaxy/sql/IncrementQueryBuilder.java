@@ -62,7 +62,7 @@ final class IncrementQueryBuilder {
             for (String c : currentColumns) {
                 select.add(on.contains(c) ? w.id(c) : w.as(d.anyValue(w.id(c)), c));
             }
-            w.cte(CURRENT, "SELECT " + String.join(", ", select) + " FROM " + current.fromItem() + " AS \"c\" GROUP BY "
+            w.cte(CURRENT, "SELECT " + String.join(", ", select) + " FROM " + current.fromItem() + " AS " + w.id("c") + " GROUP BY "
                 + SqlWriter.join(on, w::id));
         } else {
             w.cte(CURRENT, current.sql());
@@ -71,8 +71,8 @@ final class IncrementQueryBuilder {
     }
 
     String newSelect(SqlWriter w) {
-        return "SELECT " + w.cols("e", expected.columns()) + " FROM " + w.id(EXPECTED) + " AS \"e\" WHERE NOT EXISTS (SELECT 1 FROM "
-            + w.id(CURRENT) + " AS \"c\" WHERE " + w.keysEqual("c", "e", on) + ")";
+        return "SELECT " + w.cols("e", expected.columns()) + " FROM " + w.id(EXPECTED) + " AS " + w.id("e") + " WHERE NOT EXISTS (SELECT 1 FROM "
+            + w.id(CURRENT) + " AS " + w.id("c") + " WHERE " + w.keysEqual("c", "e", on) + ")";
     }
 
     String staleSelect(SqlWriter w) {
@@ -86,13 +86,13 @@ final class IncrementQueryBuilder {
         for (Expression p : predicates) {
             reasons.add(d.coalesce(List.of(renderer.render(p), d.booleanLiteral(false))));
         }
-        return "SELECT " + w.cols("e", expected.columns()) + " FROM " + w.id(EXPECTED) + " AS \"e\" WHERE EXISTS (SELECT 1 FROM "
-            + w.id(CURRENT) + " AS \"c\" WHERE " + w.keysEqual("c", "e", on) + " AND (" + String.join(" OR ", reasons) + "))";
+        return "SELECT " + w.cols("e", expected.columns()) + " FROM " + w.id(EXPECTED) + " AS " + w.id("e") + " WHERE EXISTS (SELECT 1 FROM "
+            + w.id(CURRENT) + " AS " + w.id("c") + " WHERE " + w.keysEqual("c", "e", on) + " AND (" + String.join(" OR ", reasons) + "))";
     }
 
     String orphanedSelect(SqlWriter w) {
-        return "SELECT " + w.cols("c", currentColumns) + " FROM " + w.id(CURRENT) + " AS \"c\" WHERE NOT EXISTS (SELECT 1 FROM "
-            + w.id(EXPECTED) + " AS \"e\" WHERE " + w.keysEqual("e", "c", on) + ")";
+        return "SELECT " + w.cols("c", currentColumns) + " FROM " + w.id(CURRENT) + " AS " + w.id("c") + " WHERE NOT EXISTS (SELECT 1 FROM "
+            + w.id(EXPECTED) + " AS " + w.id("e") + " WHERE " + w.keysEqual("e", "c", on) + ")";
     }
 
     IncrementQueries separate() {
@@ -131,6 +131,6 @@ final class IncrementQueryBuilder {
         for (String c : all) {
             select.add(has.contains(c) ? w.col("x", c) : w.as(w.dialect().nullLiteral(), c));
         }
-        return "SELECT " + String.join(", ", select) + " FROM " + w.id(cte) + " AS \"x\"";
+        return "SELECT " + String.join(", ", select) + " FROM " + w.id(cte) + " AS " + w.id("x");
     }
 }
