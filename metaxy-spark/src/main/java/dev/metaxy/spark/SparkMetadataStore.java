@@ -70,6 +70,8 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
     public static final HashAlgorithm DEFAULT_HASH_ALGORITHM = HashAlgorithm.XXHASH32;
 
     private static final AtomicLong VIEW_COUNTER = new AtomicLong();
+    /** Sessions a store started (none was running), with how many open stores use each: the last to close stops it. */
+    private static final Map<SparkSession, Integer> STORE_STARTED_SESSIONS = new java.util.IdentityHashMap<>();
 
     /** Table formats. */
     public enum Format {
@@ -96,6 +98,8 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
     private final SqlVersioningEngine engine;
     private final SparkTables tables;
     private SparkSession spark;
+    /** Whether {@link #spark} is a session a store started (and so one the stores stop when the last closes). */
+    private boolean storeStartedSession;
     private final List<String> tempViews = new ArrayList<>();
     private boolean softDeleteInProgress;
 
@@ -152,17 +156,56 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
     protected void openPhysically(AccessMode mode) {
         SparkSession s = givenSession;
         if (s == null) {
-            s = SparkSessions.getOrCreate(master, sparkConf, format);
+            synchronized (STORE_STARTED_SESSIONS) {
+                boolean running = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
+                s = SparkSessions.getOrCreate(master, sparkConf, format);
+                if (!running) {
+                    STORE_STARTED_SESSIONS.put(s, 0);
+                }
+                storeStartedSession = STORE_STARTED_SESSIONS.containsKey(s);
+                if (storeStartedSession) {
+                    STORE_STARTED_SESSIONS.merge(s, 1, Integer::sum);
+                }
+            }
         }
-        SparkHashFunctions.register(s);
+        try {
+            SparkHashFunctions.register(s);
+        } catch (RuntimeException e) {
+            spark = s;
+            releaseSession();
+            throw e;
+        }
         spark = s;
+    }
+
+    /**
+     * Stops the session if a store started it and this was the last open store using it (its local directories, the
+     * shuffle and block-manager files under {@code spark.local.dir}, go with it); a session the caller gave or that
+     * was running before is left running.
+     */
+    private void releaseSession() {
+        if (!storeStartedSession) {
+            return;
+        }
+        storeStartedSession = false;
+        synchronized (STORE_STARTED_SESSIONS) {
+            int left = STORE_STARTED_SESSIONS.merge(spark, -1, Integer::sum);
+            if (left <= 0) {
+                STORE_STARTED_SESSIONS.remove(spark);
+                spark.stop();
+            }
+        }
     }
 
     @Override
     protected void closePhysically() {
         if (spark != null) {
-            for (String v : tempViews) {
-                spark.catalog().dropTempView(v);
+            try {
+                for (String v : tempViews) {
+                    spark.catalog().dropTempView(v);
+                }
+            } finally {
+                releaseSession();
             }
         }
         tempViews.clear();
@@ -296,6 +339,10 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
         if (!exists && !autoCreateTables) {
             throw new MetadataStoreException("Table '" + tableName(key) + "' does not exist for feature " + key
                 + ". Enable auto_create_tables=True to automatically create tables, or create the table first.");
+        }
+        if (exists) {
+            SparkColumnTypes.requireCompatible(sql("SELECT * FROM " + tables.reference(key, tableName(key))).schema(), in.schema(),
+                tableUri(key));
         }
         String matId = options.materializationIdOverride().orElse(materializationId);
         Instant ts = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -795,8 +842,12 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
             return this;
         }
 
-        /** Extra Delta writer options. */
+        /** Extra Delta writer options; a {@code mode} other than {@code append} is refused (the store only appends). */
         public Builder deltaWriteOptions(Map<String, String> options) {
+            String mode = options.get("mode");
+            if (mode != null && !"append".equals(mode)) {
+                throw new IllegalArgumentException("delta_write_options sets mode '" + mode + "'; the metadata store only appends");
+            }
             this.deltaWriteOptions = Map.copyOf(options);
             return this;
         }
