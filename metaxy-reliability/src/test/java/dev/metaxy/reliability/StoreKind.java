@@ -261,7 +261,9 @@ public enum StoreKind {
 
         @Override
         int killPoints(int perStore) {
-            return Math.max(1, perStore / 2); // a child's Spark start-up costs seconds: half per writer kind, 20 in all
+            // a kill point costs ~25 s of machine time here (a child's Spark start-up, the parent's checks through
+            // Spark): by default 2 per writer kind; -Dmetaxy.reliability.killPoints=200 runs 20 per writer kind
+            return Math.max(1, perStore / 10);
         }
 
         @Override
