@@ -262,8 +262,9 @@ public enum StoreKind {
         @Override
         int killPoints(int perStore) {
             // a kill point costs ~25 s of machine time here (a child's Spark start-up, the parent's checks through
-            // Spark): by default 2 per writer kind; -Dmetaxy.reliability.killPoints=200 runs 20 per writer kind
-            return Math.max(1, perStore / 10);
+            // Spark): by default 1 per writer kind (the two run at once); -Dmetaxy.reliability.killPoints=400 runs
+            // 20 per writer kind
+            return Math.max(1, perStore / 20);
         }
 
         @Override

@@ -101,6 +101,8 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
     /** Whether {@link #spark} is a session a store started (and so one the stores stop when the last closes). */
     private boolean storeStartedSession;
     private final List<String> tempViews = new ArrayList<>();
+    /** The views registered by the eager operation running on this thread (see {@link #dropViewsAfter}). */
+    private final ThreadLocal<List<String>> operationViews = new ThreadLocal<>();
     private boolean softDeleteInProgress;
 
     private SparkMetadataStore(Builder b) {
@@ -201,8 +203,10 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
     protected void closePhysically() {
         if (spark != null) {
             try {
-                for (String v : tempViews) {
-                    spark.catalog().dropTempView(v);
+                synchronized (tempViews) {
+                    for (String v : tempViews) {
+                        spark.catalog().dropTempView(v);
+                    }
                 }
             } finally {
                 releaseSession();
@@ -233,12 +237,42 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
         return spark().sql(sql);
     }
 
-    /** Registers a Dataset as a temporary view of the store's session (dropped when the store closes). */
+    /**
+     * Registers a Dataset as a temporary view of the store's session: dropped when the eager operation that made it
+     * ends ({@link #dropViewsAfter}), else (lazy results may still query it) when the store closes.
+     */
     private String view(Dataset<Row> ds, String purpose) {
         String name = "__metaxy_" + purpose + "_" + VIEW_COUNTER.incrementAndGet();
         ds.createOrReplaceTempView(name);
-        tempViews.add(name);
+        List<String> operation = operationViews.get();
+        if (operation != null) {
+            operation.add(name);
+        } else {
+            synchronized (tempViews) {
+                tempViews.add(name);
+            }
+        }
         return name;
+    }
+
+    /**
+     * Runs an eager operation (a write, an eager resolve, a delete) and drops the temporary views it registered, so a
+     * long-lived store does not pile them up in its session; nested calls leave it to the outermost.
+     */
+    private <T> T dropViewsAfter(java.util.function.Supplier<T> operation) {
+        if (operationViews.get() != null) {
+            return operation.get();
+        }
+        List<String> mine = new ArrayList<>();
+        operationViews.set(mine);
+        try {
+            return operation.get();
+        } finally {
+            operationViews.remove();
+            for (String v : mine) {
+                spark.catalog().dropTempView(v);
+            }
+        }
     }
 
     private Dataset<Row> inStoreSession(Dataset<Row> ds) {
@@ -325,6 +359,13 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
      * rows go from the executors straight into the table.
      */
     public void writeDataset(Object feature, Dataset<Row> rows, WriteOptions options) {
+        dropViewsAfter(() -> {
+            appendDataset(feature, rows, options);
+            return null;
+        });
+    }
+
+    private void appendDataset(Object feature, Dataset<Row> rows, WriteOptions options) {
         requireWrite();
         FeatureKey key = feature instanceof FeatureKey k ? k : keyOf(feature);
         Dataset<Row> in = inStoreSession(rows);
@@ -503,7 +544,7 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
         requireOpen();
         List<Dataset<Row>> cached = new ArrayList<>();
         try {
-            return increment(keyOf(feature), options, null, true, cached).collect();
+            return dropViewsAfter(() -> increment(keyOf(feature), options, null, true, cached).collect());
         } finally {
             cached.forEach(Dataset::unpersist);
         }
@@ -691,6 +732,10 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
 
     @Override
     public long delete(Object feature, Expression filter, DeleteOptions options) {
+        return dropViewsAfter(() -> deleteRows(feature, filter, options));
+    }
+
+    private long deleteRows(Object feature, Expression filter, DeleteOptions options) {
         requireWrite();
         FeatureKey key = keyOf(feature);
         if (options.isSoft()) {
