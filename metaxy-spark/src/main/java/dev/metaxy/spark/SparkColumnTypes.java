@@ -5,6 +5,7 @@ import org.apache.spark.sql.types.ByteType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.IntegerType;
 import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.NullType;
 import org.apache.spark.sql.types.ShortType;
 import org.apache.spark.sql.types.StructField;
@@ -30,8 +31,8 @@ final class SparkColumnTypes {
     }
 
     private static void requireCompatible(DataType current, DataType in, String path, String table) {
-        if (in instanceof NullType) {
-            return;
+        if (in instanceof NullType || in instanceof MapType || current instanceof MapType) {
+            return; // by-field columns: the store converts between STRUCT and MAP (enable_map_datatype) itself
         }
         if (current instanceof StructType cs && in instanceof StructType is) {
             for (StructField c : is.fields()) {
