@@ -139,7 +139,9 @@ final class IncrementQueryBuilder {
             columns.add(JoinedIncrement.expectedColumn(i));
         }
         for (int i = 0; i < currentColumns.size(); i++) {
-            select.add(w.as(w.col("c", currentColumns.get(i)), JoinedIncrement.currentColumn(i)));
+            // Only orphaned rows read the current columns: the others leave them NULL, so the table stays small.
+            select.add(w.as("CASE WHEN " + noExpected + " THEN " + w.col("c", currentColumns.get(i)) + " END",
+                JoinedIncrement.currentColumn(i)));
             columns.add(JoinedIncrement.currentColumn(i));
         }
         String sql = w.finish("SELECT " + String.join(", ", select) + " FROM " + w.id(e) + " AS \"e\" FULL OUTER JOIN "

@@ -31,7 +31,7 @@ public final class JoinedIncrement {
         return "__metaxy_c" + i;
     }
 
-    /** The tagged statement: every new, stale and orphaned row once (a new row's current columns are NULL, and so on). */
+    /** The tagged statement: every new, stale and orphaned row once; only orphaned rows fill the current columns. */
     public SqlRelation query() {
         return query;
     }
