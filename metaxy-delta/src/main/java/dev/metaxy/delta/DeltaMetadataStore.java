@@ -88,6 +88,7 @@ public final class DeltaMetadataStore extends DuckDbMetadataStore {
         private final String rootPath;
         private Layout layout = Layout.NESTED;
         private Map<String, String> storageOptions = Map.of();
+        private Map<String, String> environment = System.getenv();
 
         private Builder(FeatureGraph graph, String rootPath) {
             this.duck = DuckDbMetadataStore.builder(graph).hashAlgorithm(DEFAULT_HASH_ALGORITHM).autoCreateTables(true);
@@ -106,6 +107,15 @@ public final class DeltaMetadataStore extends DuckDbMetadataStore {
                 options.forEach((k, v) -> m.put(k, String.valueOf(v)));
             }
             this.storageOptions = Map.copyOf(m);
+            return this;
+        }
+
+        /**
+         * The environment variables object-store settings fall back to ({@code AWS_ACCESS_KEY_ID},
+         * {@code AWS_ENDPOINT_URL}, ...; default: the process's). The AWS SDK system properties still win.
+         */
+        public Builder environment(Map<String, String> env) {
+            this.environment = Map.copyOf(Objects.requireNonNull(env, "env"));
             return this;
         }
 
@@ -131,7 +141,7 @@ public final class DeltaMetadataStore extends DuckDbMetadataStore {
 
         public DeltaMetadataStore build() {
             String root = LakeFileSystem.normalizeRoot(rootPath);
-            LakeFileSystem files = LakeFileSystem.create(storageOptions);
+            LakeFileSystem files = LakeFileSystem.create(storageOptions, LakeFileSystem.withSystemProperties(environment));
             return new DeltaMetadataStore(this, new DeltaTableStorage(files, root, layout));
         }
     }

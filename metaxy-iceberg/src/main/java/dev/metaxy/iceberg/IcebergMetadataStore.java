@@ -73,6 +73,7 @@ public final class IcebergMetadataStore extends DuckDbMetadataStore {
         private String catalogName = "metaxy";
         private Map<String, String> catalogProperties = Map.of();
         private Map<String, String> storageOptions = Map.of();
+        private Map<String, String> environment = System.getenv();
         private boolean autoCreateNamespace = true;
 
         private Builder(FeatureGraph graph, String warehouse) {
@@ -99,6 +100,15 @@ public final class IcebergMetadataStore extends DuckDbMetadataStore {
         /** Object-store options, as for the Delta store ({@code AWS_ENDPOINT_URL}, ...). */
         public Builder storageOptions(Map<String, ?> options) {
             this.storageOptions = strings(options);
+            return this;
+        }
+
+        /**
+         * The environment variables object-store settings fall back to ({@code AWS_ACCESS_KEY_ID},
+         * {@code AWS_ENDPOINT_URL}, ...; default: the process's). The AWS SDK system properties still win.
+         */
+        public Builder environment(Map<String, String> env) {
+            this.environment = Map.copyOf(Objects.requireNonNull(env, "env"));
             return this;
         }
 
@@ -136,7 +146,7 @@ public final class IcebergMetadataStore extends DuckDbMetadataStore {
         }
 
         public IcebergMetadataStore build() {
-            LakeFileSystem files = LakeFileSystem.create(storageOptions);
+            LakeFileSystem files = LakeFileSystem.create(storageOptions, LakeFileSystem.withSystemProperties(environment));
             IcebergTableStorage storage = new IcebergTableStorage(files, LakeFileSystem.normalizeRoot(warehouse), namespace,
                 catalogName, catalogProperties, autoCreateNamespace);
             storage.catalogType();
