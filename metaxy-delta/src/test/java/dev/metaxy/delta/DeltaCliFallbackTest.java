@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The reference user guide's dev/prod set-up driven through the real CLI, in-process: {@code dev} is a local Delta
  * store under {@code ${HOME}/.metaxy/dev} falling back to {@code prod}, a Delta store on the local S3 server whose
- * endpoint and credentials come only from the AWS environment variables the CLI runs with.
+ * endpoint and credentials come only from the AWS environment variables the CLI runs with (credentials from
+ * {@code ./.env}).
  */
 class DeltaCliFallbackTest {
     static final FeatureSpec RAW = FeatureSpec.builder("video/raw").idColumns("sample_uid").field("frames", "1").build();
@@ -86,8 +87,12 @@ class DeltaCliFallbackTest {
     void devFallsBackToProdOnS3ThroughTheCli() throws Exception {
         LocalS3Server s3 = LocalS3Server.get();
         String bucket = s3.newBucket("prod");
-        env.putAll(s3.environment());
+        // the endpoint comes from the environment, the credentials from ./.env, which the CLI loads
+        env.put("AWS_ENDPOINT_URL", s3.endpoint());
+        env.put("AWS_REGION", "us-east-1");
         env.put("HOME", dir.resolve("home").toString());
+        Files.writeString(dir.resolve(".env"), "AWS_ACCESS_KEY_ID=" + LocalS3Server.ACCESS_KEY + "\nAWS_SECRET_ACCESS_KEY="
+            + LocalS3Server.SECRET_KEY + "\n");
         DefinitionJson.writeFile(dir.resolve("features.json"), List.of(RAW, FACES));
         Files.writeString(dir.resolve("metaxy.toml"), """
             project = "guide"

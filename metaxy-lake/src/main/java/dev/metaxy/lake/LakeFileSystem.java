@@ -31,7 +31,9 @@ import org.apache.hadoop.util.functional.FutureIO;
  * ({@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN},
  * {@code AWS_ENDPOINT_URL_S3} / {@code AWS_ENDPOINT_URL}, {@code AWS_REGION} / {@code AWS_DEFAULT_REGION}) or their
  * AWS SDK system properties ({@code aws.accessKeyId}, {@code aws.secretAccessKey}, {@code aws.sessionToken},
- * {@code aws.region}, {@code aws.endpointUrl}, {@code aws.endpointUrlS3}), which win over the variables.
+ * {@code aws.region}, {@code aws.endpointUrl}, {@code aws.endpointUrlS3}), which win over the variables. The
+ * variables are read from the environment a store is given: the process's by default, the configuration's when the
+ * store comes from {@code metaxy.toml} (for the CLI that includes {@code ./.env}).
  * As with object_store, a custom endpoint is addressed path-style unless virtual-hosted requests are asked for.
  */
 public final class LakeFileSystem {
