@@ -32,9 +32,12 @@ public final class Bench {
                          PrintStream log) {
     }
 
-    /** One timed measurement. */
-    public record Measurement(double seconds, long newRows, long staleRows, long peakHeapBytes, long peakArrowBytes,
-                              long poolPeakHeapBytes) {
+    /**
+     * One timed measurement. {@code cpuSeconds}: CPU time of the whole process (JVM and DuckDB's threads) over the
+     * timed region; on a shared machine it moves far less with load than the wall time.
+     */
+    public record Measurement(double seconds, double cpuSeconds, long newRows, long staleRows, long peakHeapBytes,
+                              long peakArrowBytes, long poolPeakHeapBytes) {
     }
 
     /** Write-throughput figures of one graph and N. */
@@ -89,6 +92,18 @@ public final class Bench {
 
     private static double since(long t0) {
         return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    /** CPU time used so far by this process, all threads, in nanoseconds. */
+    static long cpuNanos() {
+        return OS.getProcessCpuTime();
+    }
+
+    private static double cpuSince(long c0) {
+        return (cpuNanos() - c0) / 1e9;
     }
 
     /** Builds the templates (set-up) and measures write throughput. */
@@ -195,9 +210,9 @@ public final class Bench {
             check(phase, s, f);
             store.add(s);
             floor.add(f);
-            cfg.log().printf("  %s N=%d %s round %d/%d: store %.3fs, floor %.3fs (new=%d stale=%d, peak heap %d MB)%n",
-                graph.name(), n, phase.label(), round + 1, rounds, s.seconds(), f.seconds(), s.newRows(), s.staleRows(),
-                s.peakHeapBytes() >> 20);
+            cfg.log().printf("  %s N=%d %s round %d/%d: store %.3fs (cpu %.3fs), floor %.3fs (cpu %.3fs) (new=%d stale=%d, peak heap %d MB)%n",
+                graph.name(), n, phase.label(), round + 1, rounds, s.seconds(), s.cpuSeconds(), f.seconds(), f.cpuSeconds(),
+                s.newRows(), s.staleRows(), s.peakHeapBytes() >> 20);
         }
         deleteDb(roundFile);
         return new Cell(graph, n, phase, store, floor);
@@ -244,6 +259,7 @@ public final class Bench {
             double seconds;
             HeapSampler heap = HeapSampler.start();
             try {
+                long c0 = cpuNanos();
                 long t0 = System.nanoTime();
                 LazyIncrement inc = s.resolveUpdateLazy(graph.leaf(), ResolveOptions.defaults());
                 newRows = inc.newSamples().collect();
@@ -251,8 +267,9 @@ public final class Bench {
                     stale = inc.stale().collect();
                 }
                 seconds = since(t0);
+                double cpu = cpuSince(c0);
                 heap.close();
-                return new Measurement(seconds, newRows.rowCount(), stale == null ? 0 : stale.rowCount(),
+                return new Measurement(seconds, cpu, newRows.rowCount(), stale == null ? 0 : stale.rowCount(),
                     heap.peakHeapBytes(), heap.peakArrowBytes(), heap.poolPeakHeapBytes());
             } finally {
                 heap.close();
@@ -271,11 +288,13 @@ public final class Bench {
         try (DuckDbMetadataStore s = (DuckDbMetadataStore) store(graph, roundFile).open(AccessMode.READ)) {
             System.gc();
             HeapSampler heap = HeapSampler.start();
+            long c0 = cpuNanos();
             long t0 = System.nanoTime();
             try (FloorQuery.Result r = FloorQuery.fetch(s.connection(), sql, cfg.batchRows())) {
                 double seconds = since(t0);
+                double cpu = cpuSince(c0);
                 heap.close();
-                return new Measurement(seconds, r.newRows, r.staleRows, heap.peakHeapBytes(), heap.peakArrowBytes(),
+                return new Measurement(seconds, cpu, r.newRows, r.staleRows, heap.peakHeapBytes(), heap.peakArrowBytes(),
                     heap.poolPeakHeapBytes());
             } catch (SQLException e) {
                 throw new IllegalStateException("Floor statement failed: " + e.getMessage() + "\n" + sql, e);
@@ -303,6 +322,11 @@ public final class Bench {
         m.put("floor_q25_s", Stats.quantile(ft, 0.25));
         m.put("floor_q75_s", Stats.quantile(ft, 0.75));
         m.put("ratio_to_floor", Stats.median(t) / Stats.median(ft));
+        List<Double> cpu = c.store().stream().map(Measurement::cpuSeconds).toList();
+        List<Double> fcpu = c.floor().stream().map(Measurement::cpuSeconds).toList();
+        m.put("cpu_median_s", Stats.median(cpu));
+        m.put("floor_cpu_median_s", Stats.median(fcpu));
+        m.put("cpu_ratio_to_floor", Stats.median(cpu) / Stats.median(fcpu));
         m.put("peak_heap_bytes", c.store().stream().mapToLong(Measurement::peakHeapBytes).max().orElse(0));
         m.put("peak_heap_pool_bytes", c.store().stream().mapToLong(Measurement::poolPeakHeapBytes).max().orElse(0));
         m.put("peak_arrow_bytes", c.store().stream().mapToLong(Measurement::peakArrowBytes).max().orElse(0));
@@ -313,6 +337,8 @@ public final class Bench {
         m.put("paper_median_s", c.graph().paperMedian(c.n(), c.phase()));
         m.put("times_s", t);
         m.put("floor_times_s", ft);
+        m.put("cpu_times_s", cpu);
+        m.put("floor_cpu_times_s", fcpu);
         if (w != null) {
             m.put("write_rows", w.storeRows());
             m.put("write_s", w.storeSeconds());

@@ -42,6 +42,8 @@ public final class BenchMain {
           --buffered-write-rows ROWS   rows for the BufferedMetadataWriter figure, capped at N (default 1000000)
           --batch-rows ROWS            Arrow batch size of the floor fetch (default 65536, the store's)
           --keep                       keep the template store files
+        or:    metaxy-bench hash-throughput [N] [ROUNDS]   hash values/s in DuckDB: vectorised UDF vs row-at-a-time
+                                                           vs built-ins (default 2M values, 3 rounds)
         """;
 
     private BenchMain() {
@@ -49,6 +51,11 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         try {
+            if (args.length > 0 && args[0].equals("hash-throughput")) {
+                HashThroughput.run(args.length > 1 ? parseCount(args[1]) : 2_000_000, args.length > 2 ? (int) parseCount(args[2]) : 3,
+                    System.out);
+                return;
+            }
             run(args, System.out);
         } catch (IllegalArgumentException e) {
             System.err.println("metaxy-bench: " + e.getMessage());
@@ -226,14 +233,15 @@ public final class BenchMain {
     /** The results as a Markdown table (times in seconds). */
     public static String table(List<Map<String, Object>> cells, List<Map<String, Object>> writes) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| graph | N | phase | rounds | median s | IQR s (q25–q75) | floor median s | ratio to floor | peak heap MB | paper median s |\n");
-        sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        sb.append("| graph | N | phase | rounds | median s | IQR s (q25–q75) | floor median s | ratio to floor | CPU s (store / floor) | CPU ratio | peak heap MB | paper median s |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Map<String, Object> c : cells) {
             Object paper = c.get("paper_median_s");
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.3f | %.3f (%.3f–%.3f) | %.3f | %.2f | %d | %s |%n",
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.3f | %.3f (%.3f–%.3f) | %.3f | %.2f | %.2f / %.2f | %.2f | %d | %s |%n",
                 c.get("graph"), human(((Number) c.get("n")).longValue()), c.get("phase"), c.get("rounds"),
                 c.get("median_s"), (double) c.get("q75_s") - (double) c.get("q25_s"), c.get("q25_s"), c.get("q75_s"),
-                c.get("floor_median_s"), c.get("ratio_to_floor"), ((Number) c.get("peak_heap_bytes")).longValue() >> 20,
+                c.get("floor_median_s"), c.get("ratio_to_floor"), c.get("cpu_median_s"), c.get("floor_cpu_median_s"),
+                c.get("cpu_ratio_to_floor"), ((Number) c.get("peak_heap_bytes")).longValue() >> 20,
                 paper == null ? "–" : String.format(Locale.ROOT, "%.2f", (Double) paper)));
         }
         if (!writes.isEmpty()) {

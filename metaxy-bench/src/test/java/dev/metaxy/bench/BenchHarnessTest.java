@@ -31,7 +31,8 @@ class BenchHarnessTest {
 
     static final List<String> CELL_KEYS = List.of("graph", "n", "phase", "store", "rounds", "median_s", "q25_s", "q75_s",
         "iqr_s", "floor_median_s", "ratio_to_floor", "peak_heap_bytes", "peak_arrow_bytes", "new_rows", "stale_rows",
-        "times_s", "floor_times_s", "write_rows_per_s", "buffered_write_rows_per_s");
+        "times_s", "floor_times_s", "write_rows_per_s", "buffered_write_rows_per_s", "cpu_median_s", "floor_cpu_median_s",
+        "cpu_ratio_to_floor", "cpu_times_s", "floor_cpu_times_s");
 
     private static JsonNode runCli(Path dir, String... extra) throws Exception {
         Path json = dir.resolve("out.json");
@@ -61,6 +62,8 @@ class BenchHarnessTest {
             assertThat(c.get("median_s").asDouble()).isPositive();
             assertThat(c.get("floor_median_s").asDouble()).isPositive();
             assertThat(c.get("ratio_to_floor").asDouble()).isPositive();
+            assertThat(c.get("cpu_median_s").asDouble()).isPositive();
+            assertThat(c.get("cpu_ratio_to_floor").asDouble()).isPositive();
             assertThat(c.get("peak_heap_bytes").asLong()).isPositive();
             assertThat(c.get("q25_s").asDouble()).isLessThanOrEqualTo(c.get("q75_s").asDouble());
             boolean stale = c.get("phase").asText().equals("stale");
@@ -181,5 +184,15 @@ class BenchHarnessTest {
     void quantilesInterpolate() {
         assertThat(Stats.median(List.of(3.0, 1.0, 2.0))).isEqualTo(2.0);
         assertThat(Stats.quantile(List.of(1.0, 2.0, 3.0, 4.0), 0.25)).isEqualTo(1.75);
+    }
+
+    @org.junit.jupiter.api.Test
+    void hashThroughputComparesTheUdfsOnTheSameValues() throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        java.util.Map<String, Double> rates = HashThroughput.run(20_000, 1, new PrintStream(buf, true, StandardCharsets.UTF_8));
+        // run() itself fails when the vectorised and the row-at-a-time UDF disagree on the values.
+        assertThat(rates).hasSize(4);
+        assertThat(rates.values()).allSatisfy(r -> assertThat(r).isPositive());
+        assertThat(buf.toString(StandardCharsets.UTF_8)).contains("vectorised / row-at-a-time:");
     }
 }

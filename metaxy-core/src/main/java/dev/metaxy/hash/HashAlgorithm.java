@@ -18,17 +18,32 @@ public enum HashAlgorithm {
         String render(byte[] data) {
             return Long.toUnsignedString(Xxh64.FUNCTION.hashBytes(data));
         }
+
+        @Override
+        public long digestBits(byte[] data, int offset, int length) {
+            return Xxh64.FUNCTION.hashBytes(data, offset, length);
+        }
     },
     XXHASH32("xxhash32") {
         @Override
         String render(byte[] data) {
             return Integer.toUnsignedString(XxHash32.hash(data));
         }
+
+        @Override
+        public long digestBits(byte[] data, int offset, int length) {
+            return Integer.toUnsignedLong(XxHash32.hash(data, offset, length));
+        }
     },
     WYHASH("wyhash") {
         @Override
         String render(byte[] data) {
             return Long.toUnsignedString(WyHashV1.hash(data));
+        }
+
+        @Override
+        public long digestBits(byte[] data, int offset, int length) {
+            return WyHashV1.hash(data, offset, length);
         }
     },
     MD5("md5") {
@@ -81,6 +96,24 @@ public enum HashAlgorithm {
     /** Hashes {@code data} and returns the rendered digest, or null for a null input. */
     public String hash(byte[] data) {
         return data == null ? null : render(data);
+    }
+
+    /**
+     * Whether the digest is an unsigned integer rendered in decimal (xxhash64, xxhash32, wyhash), so
+     * {@link #digestBits} applies.
+     */
+    public boolean integerDigest() {
+        return this == XXHASH64 || this == XXHASH32 || this == WYHASH;
+    }
+
+    /**
+     * The digest of {@code data[offset, offset + length)} as the bits of an unsigned integer: rendering it with
+     * {@link Long#toUnsignedString(long)} gives exactly {@link #hash(byte[])} of those bytes. No allocation.
+     *
+     * @throws UnsupportedOperationException for an algorithm without an {@linkplain #integerDigest() integer digest}
+     */
+    public long digestBits(byte[] data, int offset, int length) {
+        throw new UnsupportedOperationException(configName + " has no integer digest");
     }
 
     abstract String render(byte[] data);

@@ -3,6 +3,7 @@ package dev.metaxy.hash;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Objects;
 
 /**
  * wyhash version 1 with seed 0, as computed by the Rust crate {@code wyhash} 0.5.0 ({@code wyhash::wyhash(bytes, 0)})
@@ -24,10 +25,16 @@ public final class WyHashV1 {
 
     /** Returns wyhash v1 (seed 0) of the whole array as a signed long; render it with {@link Long#toUnsignedString}. */
     public static long hash(byte[] data) {
-        int n = data.length;
+        return hash(data, 0, data.length);
+    }
+
+    /** wyhash v1 (seed 0) of {@code data[offset, offset + length)}. */
+    public static long hash(byte[] data, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, data.length);
+        int n = length;
         long seed = 0;
-        int blocksEnd = n & ~31;
-        for (int i = 0; i < blocksEnd; i += 32) {
+        int blocksEnd = offset + (n & ~31);
+        for (int i = offset; i < blocksEnd; i += 32) {
             seed = mum(seed ^ P0,
                     mum(r64(data, i) ^ P1, r64(data, i + 8) ^ P2)
                             ^ mum(r64(data, i + 16) ^ P3, r64(data, i + 24) ^ P4));

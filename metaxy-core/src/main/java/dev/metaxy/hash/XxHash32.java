@@ -3,6 +3,7 @@ package dev.metaxy.hash;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Objects;
 
 /**
  * XXH32 with seed 0, the 32-bit xxHash that Python's {@code xxhash.xxh32} and DuckDB's {@code xxh32} compute.
@@ -21,15 +22,21 @@ public final class XxHash32 {
 
     /** Returns XXH32 (seed 0) of the whole array as a signed int; render it with {@link Integer#toUnsignedString}. */
     public static int hash(byte[] data) {
-        int len = data.length;
-        int i = 0;
+        return hash(data, 0, data.length);
+    }
+
+    /** XXH32 (seed 0) of {@code data[offset, offset + length)}. */
+    public static int hash(byte[] data, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, data.length);
+        int end = offset + length;
+        int i = offset;
         int h;
-        if (len >= 16) {
+        if (length >= 16) {
             int v1 = P1 + P2;
             int v2 = P2;
             int v3 = 0;
             int v4 = -P1;
-            for (int limit = len - 16; i <= limit; i += 16) {
+            for (int limit = end - 16; i <= limit; i += 16) {
                 v1 = round(v1, readInt(data, i));
                 v2 = round(v2, readInt(data, i + 4));
                 v3 = round(v3, readInt(data, i + 8));
@@ -40,11 +47,11 @@ public final class XxHash32 {
         } else {
             h = P5;
         }
-        h += len;
-        for (; i + 4 <= len; i += 4) {
+        h += length;
+        for (; i + 4 <= end; i += 4) {
             h = Integer.rotateLeft(h + readInt(data, i) * P3, 17) * P4;
         }
-        for (; i < len; i++) {
+        for (; i < end; i++) {
             h = Integer.rotateLeft(h + (data[i] & 0xFF) * P5, 11) * P1;
         }
         h ^= h >>> 15;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -93,5 +94,32 @@ class HashAlgorithmTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = HashAlgorithm.class, names = {"XXHASH64", "XXHASH32", "WYHASH"})
+    void digestBitsOfAnySubRangeRenderAsTheHashOfThoseBytes(HashAlgorithm algorithm) {
+        assertThat(algorithm.integerDigest()).isTrue();
+        byte[] all = new byte[150];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = (byte) (i * 31 + 7);
+        }
+        // Every length 0..70 (covers each block and tail branch) at offsets 0, 3 and 80.
+        for (int offset : new int[] {0, 3, 80}) {
+            for (int length = 0; length <= 70; length++) {
+                byte[] slice = Arrays.copyOfRange(all, offset, offset + length);
+                assertThat(Long.toUnsignedString(algorithm.digestBits(all, offset, length)))
+                    .as("%s offset %d length %d", algorithm, offset, length).isEqualTo(algorithm.hash(slice));
+            }
+        }
+        assertThatThrownBy(() -> algorithm.digestBits(all, 140, 20)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = HashAlgorithm.class, names = {"MD5", "SHA256"})
+    void hexDigestsHaveNoIntegerBits(HashAlgorithm algorithm) {
+        assertThat(algorithm.integerDigest()).isFalse();
+        assertThatThrownBy(() -> algorithm.digestBits(new byte[1], 0, 1))
+            .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining(algorithm.configName());
     }
 }

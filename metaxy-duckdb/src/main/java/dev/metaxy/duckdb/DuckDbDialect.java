@@ -4,8 +4,10 @@ import dev.metaxy.hash.HashAlgorithm;
 import dev.metaxy.sql.VersioningDialect;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -54,7 +56,9 @@ public final class DuckDbDialect implements VersioningDialect {
         return switch (algorithm) {
             case MD5 -> "lower(md5(" + text + "))";
             case SHA256 -> "lower(sha256(" + text + "))";
-            case XXHASH64, XXHASH32, WYHASH -> DuckDbHashFunctions.FUNCTION_NAMES.get(algorithm) + "(" + text + ")";
+            // The UDFs return the digest as an unsigned integer; DuckDB's own cast renders it in decimal.
+            case XXHASH64, XXHASH32, WYHASH ->
+                "CAST(" + DuckDbHashFunctions.FUNCTION_NAMES.get(algorithm) + "(" + text + ") AS VARCHAR)";
         };
     }
 
@@ -71,6 +75,14 @@ public final class DuckDbDialect implements VersioningDialect {
             throw new IllegalArgumentException("A by-field value needs at least one field");
         }
         List<String> entries = new ArrayList<>();
+        if (mapMode && structPackable(values.keySet())) {
+            // A STRUCT cast to MAP gives the same map (keys in order, NULL values kept) and DuckDB builds it about
+            // ten times faster than MAP([keys], [values]), which checks every row's keys.
+            for (Map.Entry<String, String> e : values.entrySet()) {
+                entries.add(quoteIdentifier(e.getKey()) + " := CAST(" + e.getValue() + " AS VARCHAR)");
+            }
+            return "CAST(struct_pack(" + String.join(", ", entries) + ") AS MAP(VARCHAR, VARCHAR))";
+        }
         if (mapMode) {
             List<String> keys = new ArrayList<>();
             for (Map.Entry<String, String> e : values.entrySet()) {
@@ -83,6 +95,17 @@ public final class DuckDbDialect implements VersioningDialect {
             entries.add(quoteIdentifier(e.getKey()) + " := CAST(" + e.getValue() + " AS VARCHAR)");
         }
         return "struct_pack(" + String.join(", ", entries) + ")";
+    }
+
+    /** Whether {@code keys} can name STRUCT fields: non-empty and distinct ignoring case (DuckDB's rule). */
+    private static boolean structPackable(Set<String> keys) {
+        Set<String> seen = new HashSet<>();
+        for (String k : keys) {
+            if (k.isEmpty() || !seen.add(k.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

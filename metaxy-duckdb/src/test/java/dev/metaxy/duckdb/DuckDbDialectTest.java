@@ -52,6 +52,29 @@ class DuckDbDialectTest {
     }
 
     @Test
+    void mapModeBuildsTheSameMapWhetherFromAStructCastOrFromKeyLists() throws SQLException {
+        try (Connection conn = DriverManager.getConnection("jdbc:duckdb:")) {
+            LinkedHashMap<String, String> values = new LinkedHashMap<>();
+            values.put("zeta", "'1'");
+            values.put("a b", "NULL");
+            values.put("alpha", "42");
+            String built = DuckDbDialect.MAP.buildByField(values);
+            assertThat(built).startsWith("CAST(struct_pack(");
+            String keyLists = "MAP(['zeta', 'a b', 'alpha'], ['1', NULL, '42'])";
+            assertThat(single(conn, "SELECT (" + built + ")::VARCHAR")).isEqualTo("{zeta=1, a b=NULL, alpha=42}");
+            assertThat(single(conn, "SELECT (" + built + ") = " + keyLists)).isEqualTo("true");
+            // Keys equal ignoring case (or empty) cannot be STRUCT fields: the key-list form keeps them apart.
+            LinkedHashMap<String, String> clash = new LinkedHashMap<>();
+            clash.put("a", "'x'");
+            clash.put("A", "'y'");
+            clash.put("", "'z'");
+            String clashing = DuckDbDialect.MAP.buildByField(clash);
+            assertThat(clashing).startsWith("MAP([");
+            assertThat(single(conn, "SELECT (" + clashing + ")::VARCHAR")).isEqualTo("{a=x, A=y, ''=z}");
+        }
+    }
+
+    @Test
     void windowAggregationSkipsNullsAndSortsNullsFirst() throws SQLException {
         DuckDbDialect d = DuckDbDialect.STRUCT;
         String agg = d.stringAggOverWindow("x", "|", List.of("g"), List.of("o"));
