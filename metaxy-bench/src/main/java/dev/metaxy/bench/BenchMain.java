@@ -22,7 +22,7 @@ import java.util.Map;
  *
  * <pre>
  * metaxy-bench --graph simple|wide|all --n 10k,100k,1M,10M --phase new|stale|both --rounds 10
- *              [--rounds-for 10M=3] [--store duckdb] [--json FILE] [--dir DIR] [--seed 42]
+ *              [--rounds-for 10M=3] [--store duckdb|spark] [--spark-master local[2]] [--json FILE] [--dir DIR] [--seed 42]
  *              [--write-chunk 250000] [--buffered-write-rows 1000000] [--keep]
  * </pre>
  */
@@ -34,9 +34,10 @@ public final class BenchMain {
           --phase new|stale|both       which phase(s) to time (default both)
           --rounds R                   rounds per cell (default 10)
           --rounds-for N=R             rounds for one N, overriding --rounds (repeatable)
-          --store duckdb               the store to measure (only duckdb exists)
+          --store duckdb|spark         the store to measure (spark: Delta tables, no SQL floor)
+          --spark-master M             the Spark master for --store spark (default local[2])
           --json FILE                  write every figure as JSON
-          --dir DIR                    where store files go (default ./target/bench-stores)
+          --dir DIR                    where store files go (default ./target/bench-stores; spark: also s3a://...)
           --seed S                     data seed (default 42)
           --write-chunk ROWS           rows per store.write call in set-up (default 250000)
           --buffered-write-rows ROWS   rows for the BufferedMetadataWriter figure, capped at N (default 1000000)
@@ -96,6 +97,8 @@ public final class BenchMain {
         int bufferedRows = 1_000_000;
         int batchRows = 65_536;
         boolean keep = false;
+        String sparkMaster = "local[2]";
+        String sparkDir = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--help") || a.equals("-h")) {
@@ -140,8 +143,15 @@ public final class BenchMain {
                     roundsFor.put(parseCount(kv[0]), (int) parseCount(kv[1]));
                 }
                 case "--store" -> storeName = v;
+                case "--spark-master" -> sparkMaster = v;
                 case "--json" -> json = Path.of(v);
-                case "--dir" -> dir = Path.of(v);
+                case "--dir" -> {
+                    if (v.contains("://")) {
+                        sparkDir = v;
+                    } else {
+                        dir = Path.of(v);
+                    }
+                }
                 case "--seed" -> seed = Long.parseLong(v);
                 case "--write-chunk" -> writeChunk = (int) parseCount(v);
                 case "--buffered-write-rows" -> bufferedRows = (int) parseCount(v);
@@ -149,8 +159,8 @@ public final class BenchMain {
                 default -> throw new IllegalArgumentException("Unknown option " + a);
             }
         }
-        if (!storeName.equals("duckdb")) {
-            throw new IllegalArgumentException("Unknown store '" + storeName + "' (stores so far: duckdb)");
+        if (!storeName.equals("duckdb") && !storeName.equals("spark")) {
+            throw new IllegalArgumentException("Unknown store '" + storeName + "' (duckdb or spark)");
         }
         for (long n : ns) {
             if (n < 10 || n > Integer.MAX_VALUE) {
@@ -174,6 +184,13 @@ public final class BenchMain {
             for (long n : ns) {
                 int r = roundsFor.getOrDefault(n, rounds);
                 out.printf("== %s N=%d (%d rounds)%n", g.name(), n, r);
+                if (storeName.equals("spark")) {
+                    cells.addAll(new SparkBench(sparkMaster, sparkDir != null ? sparkDir : dir.toString(), seed, out).run(g, n, phases, r, writes));
+                    if (json != null) {
+                        writeJson(json, doc);
+                    }
+                    continue;
+                }
                 Bench b = new Bench(g, (int) n, cfg);
                 try {
                     Bench.Writes w = b.prepare(needStale);
@@ -230,6 +247,11 @@ public final class BenchMain {
         return Long.toString(n);
     }
 
+    /** {@code value} formatted, or {@code –} when the cell has none (the Spark store has no floor). */
+    private static String figure(Object value, String format) {
+        return value == null ? "–" : String.format(Locale.ROOT, format, ((Number) value).doubleValue());
+    }
+
     /** The results as a Markdown table (times in seconds). */
     public static String table(List<Map<String, Object>> cells, List<Map<String, Object>> writes) {
         StringBuilder sb = new StringBuilder();
@@ -237,11 +259,12 @@ public final class BenchMain {
         sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Map<String, Object> c : cells) {
             Object paper = c.get("paper_median_s");
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.3f | %.3f (%.3f–%.3f) | %.3f | %.2f | %.2f / %.2f | %.2f | %d | %s |%n",
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.3f | %.3f (%.3f–%.3f) | %s | %s | %s / %s | %s | %d | %s |%n",
                 c.get("graph"), human(((Number) c.get("n")).longValue()), c.get("phase"), c.get("rounds"),
                 c.get("median_s"), (double) c.get("q75_s") - (double) c.get("q25_s"), c.get("q25_s"), c.get("q75_s"),
-                c.get("floor_median_s"), c.get("ratio_to_floor"), c.get("cpu_median_s"), c.get("floor_cpu_median_s"),
-                c.get("cpu_ratio_to_floor"), ((Number) c.get("peak_heap_bytes")).longValue() >> 20,
+                figure(c.get("floor_median_s"), "%.3f"), figure(c.get("ratio_to_floor"), "%.2f"), figure(c.get("cpu_median_s"), "%.2f"),
+                figure(c.get("floor_cpu_median_s"), "%.2f"), figure(c.get("cpu_ratio_to_floor"), "%.2f"),
+                ((Number) c.get("peak_heap_bytes")).longValue() >> 20,
                 paper == null ? "–" : String.format(Locale.ROOT, "%.2f", (Double) paper)));
         }
         if (!writes.isEmpty()) {

@@ -123,11 +123,11 @@ final class ExpectedQueryBuilder {
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         if (!dep.isAggregation()) {
             String name = w.cte(base, "SELECT " + w.cols("r", selected) + ", TRUE AS " + w.id(PRESENT)
-                + " FROM " + w.id(base + "_renamed") + " AS \"r\"" + where);
+                + " FROM " + w.id(base + "_renamed") + " AS " + w.id("r") + where);
             return new Rel(name, selected);
         }
         String filtered = w.cte(base + "_filtered", "SELECT " + w.cols("r", selected) + " FROM " + w.id(base + "_renamed")
-            + " AS \"r\"" + where);
+            + " AS " + w.id("r") + where);
         return aggregate(dep, base, new Rel(filtered, selected));
     }
 
@@ -150,14 +150,14 @@ final class ExpectedQueryBuilder {
             aggs.add(w.as(d.stringAggOverWindow(d.byFieldValue(dvbf, keys.get(i)), "|", partition, order), "__metaxy_agg_" + i));
         }
         String windows = w.cte(base + "_windows", "SELECT " + prefix(w.cols("a", kept)) + String.join(", ", aggs)
-            + " FROM " + w.id(in.name()) + " AS \"a\"");
+            + " FROM " + w.id(in.name()) + " AS " + w.id("a"));
         List<String> hashes = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             String agg = d.coalesce(List.of(w.col("a", "__metaxy_agg_" + i), w.lit("")));
             hashes.add(w.as(hashed.apply(agg), "__metaxy_h_" + i));
         }
         String hashedCte = w.cte(base + "_hashed", "SELECT " + prefix(w.cols("a", kept)) + String.join(", ", hashes)
-            + " FROM " + w.id(windows) + " AS \"a\"");
+            + " FROM " + w.id(windows) + " AS " + w.id("a"));
         LinkedHashMap<String, String> struct = new LinkedHashMap<>();
         for (int i = 0; i < keys.size(); i++) {
             struct.put(keys.get(i), w.col("a", "__metaxy_h_" + i));
@@ -176,7 +176,7 @@ final class ExpectedQueryBuilder {
             }
         }
         String name = w.cte(base, "SELECT " + String.join(", ", select) + ", TRUE AS " + w.id(PRESENT)
-            + " FROM " + w.id(hashedCte) + " AS \"a\"");
+            + " FROM " + w.id(hashedCte) + " AS " + w.id("a"));
         return new Rel(name, in.columns());
     }
 
@@ -205,7 +205,7 @@ final class ExpectedQueryBuilder {
             }
         }
         String name = w.cte("__metaxy_join" + (++joins), "SELECT " + String.join(", ", select)
-            + " FROM " + w.id(left.name()) + " AS \"l\" " + kind.sql + " " + w.id(right.name()) + " AS \"r\" ON "
+            + " FROM " + w.id(left.name()) + " AS " + w.id("l") + " " + kind.sql + " " + w.id(right.name()) + " AS " + w.id("r") + " ON "
             + w.keysEqual("l", "r", on));
         return new Rel(name, columns);
     }
@@ -231,7 +231,7 @@ final class ExpectedQueryBuilder {
             fieldHashes.add(w.as(hashed.apply(d.concatWithSeparator("|", parts)), "__metaxy_fh_" + i));
         }
         String fh = w.cte("__metaxy_field_hashes", "SELECT " + prefix(w.cols("j", out)) + String.join(", ", fieldHashes)
-            + " FROM " + w.id(joined.name()) + " AS \"j\"");
+            + " FROM " + w.id(joined.name()) + " AS " + w.id("j"));
         LinkedHashMap<String, String> struct = new LinkedHashMap<>();
         for (int i = 0; i < fields.size(); i++) {
             struct.put(fields.get(i).structKey(), w.col("p", "__metaxy_fh_" + i));
@@ -242,13 +242,13 @@ final class ExpectedQueryBuilder {
             fhColumns.add("__metaxy_fh_" + i);
         }
         String pv = w.cte("__metaxy_provenance", "SELECT " + w.cols("p", concat(out, fhColumns)) + ", "
-            + w.as(sample, "__metaxy_sample") + " FROM " + w.id(fh) + " AS \"p\"");
+            + w.as(sample, "__metaxy_sample") + " FROM " + w.id(fh) + " AS " + w.id("p"));
         String byField = d.buildByField(struct);
         String sampleCol = w.col("p", "__metaxy_sample");
         String select = "SELECT " + prefix(w.cols("p", out))
             + w.as(byField, SystemColumns.PROVENANCE_BY_FIELD) + ", " + w.as(sampleCol, SystemColumns.PROVENANCE) + ", "
             + w.as(byField, SystemColumns.DATA_VERSION_BY_FIELD) + ", " + w.as(sampleCol, SystemColumns.DATA_VERSION)
-            + " FROM " + w.id(pv) + " AS \"p\"";
+            + " FROM " + w.id(pv) + " AS " + w.id("p");
         return SqlRelation.query(w.finish(select), concat(out, SystemColumns.VERSIONING));
     }
 

@@ -64,7 +64,7 @@ final class IncrementQueryBuilder {
             for (String c : currentColumns) {
                 select.add(on.contains(c) ? w.id(c) : w.as(d.anyValue(w.id(c)), c));
             }
-            w.cte(CURRENT, "SELECT " + String.join(", ", select) + " FROM " + current.fromItem() + " AS \"c\" GROUP BY "
+            w.cte(CURRENT, "SELECT " + String.join(", ", select) + " FROM " + current.fromItem() + " AS " + w.id("c") + " GROUP BY "
                 + SqlWriter.join(on, w::id));
         } else {
             w.cte(CURRENT, current.sql());
@@ -73,13 +73,13 @@ final class IncrementQueryBuilder {
     }
 
     String newSelect(SqlWriter w) {
-        return "SELECT " + w.cols("e", expected.columns()) + " FROM " + w.id(EXPECTED) + " AS \"e\" WHERE NOT EXISTS (SELECT 1 FROM "
-            + w.id(CURRENT) + " AS \"c\" WHERE " + w.keysEqual("c", "e", on) + ")";
+        return "SELECT " + w.cols("e", expected.columns()) + " FROM " + w.id(EXPECTED) + " AS " + w.id("e") + " WHERE NOT EXISTS (SELECT 1 FROM "
+            + w.id(CURRENT) + " AS " + w.id("c") + " WHERE " + w.keysEqual("c", "e", on) + ")";
     }
 
     String staleSelect(SqlWriter w) {
-        return "SELECT " + w.cols("e", expected.columns()) + " FROM " + w.id(EXPECTED) + " AS \"e\" WHERE EXISTS (SELECT 1 FROM "
-            + w.id(CURRENT) + " AS \"c\" WHERE " + w.keysEqual("c", "e", on) + " AND " + staleness(w) + ")";
+        return "SELECT " + w.cols("e", expected.columns()) + " FROM " + w.id(EXPECTED) + " AS " + w.id("e") + " WHERE EXISTS (SELECT 1 FROM "
+            + w.id(CURRENT) + " AS " + w.id("c") + " WHERE " + w.keysEqual("c", "e", on) + " AND " + staleness(w) + ")";
     }
 
     /** Whether the current row {@code c} makes the expected row {@code e} stale. */
@@ -98,8 +98,8 @@ final class IncrementQueryBuilder {
     }
 
     String orphanedSelect(SqlWriter w) {
-        return "SELECT " + w.cols("c", currentColumns) + " FROM " + w.id(CURRENT) + " AS \"c\" WHERE NOT EXISTS (SELECT 1 FROM "
-            + w.id(EXPECTED) + " AS \"e\" WHERE " + w.keysEqual("e", "c", on) + ")";
+        return "SELECT " + w.cols("c", currentColumns) + " FROM " + w.id(CURRENT) + " AS " + w.id("c") + " WHERE NOT EXISTS (SELECT 1 FROM "
+            + w.id(EXPECTED) + " AS " + w.id("e") + " WHERE " + w.keysEqual("e", "c", on) + ")";
     }
 
     IncrementQueries separate() {
@@ -123,9 +123,9 @@ final class IncrementQueryBuilder {
         }
         SqlWriter w = writer();
         String e = w.cte(EXPECTED + "_present", "SELECT " + w.cols("x", expected.columns()) + ", TRUE AS " + w.id(PRESENT)
-            + " FROM " + w.id(EXPECTED) + " AS \"x\"");
+            + " FROM " + w.id(EXPECTED) + " AS " + w.id("x"));
         String c = w.cte(CURRENT + "_present", "SELECT " + w.cols("x", currentColumns) + ", TRUE AS " + w.id(PRESENT)
-            + " FROM " + w.id(CURRENT) + " AS \"x\"");
+            + " FROM " + w.id(CURRENT) + " AS " + w.id("x"));
         String noCurrent = w.col("c", PRESENT) + " IS NULL";
         String noExpected = w.col("e", PRESENT) + " IS NULL";
         List<String> select = new ArrayList<>();
@@ -144,8 +144,8 @@ final class IncrementQueryBuilder {
                 JoinedIncrement.currentColumn(i)));
             columns.add(JoinedIncrement.currentColumn(i));
         }
-        String sql = w.finish("SELECT " + String.join(", ", select) + " FROM " + w.id(e) + " AS \"e\" FULL OUTER JOIN "
-            + w.id(c) + " AS \"c\" ON " + w.keysEqual("e", "c", on) + " WHERE " + noCurrent + " OR " + noExpected + " OR " + staleness(w));
+        String sql = w.finish("SELECT " + String.join(", ", select) + " FROM " + w.id(e) + " AS " + w.id("e") + " FULL OUTER JOIN "
+            + w.id(c) + " AS " + w.id("c") + " ON " + w.keysEqual("e", "c", on) + " WHERE " + noCurrent + " OR " + noExpected + " OR " + staleness(w));
         return Optional.of(new JoinedIncrement(SqlRelation.query(sql, columns), expected.columns(), currentColumns));
     }
 
@@ -175,6 +175,6 @@ final class IncrementQueryBuilder {
         for (String c : all) {
             select.add(has.contains(c) ? w.col("x", c) : w.as(w.dialect().nullLiteral(), c));
         }
-        return "SELECT " + String.join(", ", select) + " FROM " + w.id(cte) + " AS \"x\"";
+        return "SELECT " + String.join(", ", select) + " FROM " + w.id(cte) + " AS " + w.id("x");
     }
 }

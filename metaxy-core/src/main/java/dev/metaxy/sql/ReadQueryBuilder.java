@@ -51,7 +51,7 @@ final class ReadQueryBuilder {
         }
         String inner;
         if (withSampleHistory) {
-            inner = "SELECT " + w.cols("s", all) + " FROM " + table.fromItem() + " AS \"s\"" + versionFilter;
+            inner = "SELECT " + w.cols("s", all) + " FROM " + table.fromItem() + " AS " + w.id("s") + versionFilter;
         } else {
             if (idColumns == null || idColumns.isEmpty()) {
                 throw new IllegalArgumentException("Deduplicating a read needs the feature's id columns");
@@ -69,11 +69,11 @@ final class ReadQueryBuilder {
             }
             inner = "SELECT " + w.cols("s", all) + ", ROW_NUMBER() OVER (PARTITION BY " + w.cols("s", idColumns)
                 + " ORDER BY " + String.join(", ", order) + ") AS " + w.id(ROW_NUMBER)
-                + " FROM " + table.fromItem() + " AS \"s\"" + versionFilter;
+                + " FROM " + table.fromItem() + " AS " + w.id("s") + versionFilter;
             outer.add(0, w.col("t", ROW_NUMBER) + " = 1");
         }
         String where = outer.isEmpty() ? "" : " WHERE " + String.join(" AND ", outer);
-        return SqlRelation.query("SELECT " + w.cols("t", output) + " FROM (" + inner + ") AS \"t\"" + where, output);
+        return SqlRelation.query("SELECT " + w.cols("t", output) + " FROM (" + inner + ") AS " + w.id("t") + where, output);
     }
 
     private static void requireColumn(SqlRelation table, String column, String what) {
