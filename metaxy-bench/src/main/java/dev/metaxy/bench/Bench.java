@@ -5,7 +5,7 @@ import dev.metaxy.frame.Frame;
 import dev.metaxy.hash.HashAlgorithm;
 import dev.metaxy.store.AccessMode;
 import dev.metaxy.store.BufferedMetadataWriter;
-import dev.metaxy.store.LazyIncrement;
+import dev.metaxy.store.Increment;
 import dev.metaxy.store.MetadataStore;
 import dev.metaxy.store.ResolveOptions;
 import java.io.IOException;
@@ -250,35 +250,23 @@ public final class Bench {
         }
     }
 
-    /** resolve_update(leaf) plus collecting new (and stale) into the JVM as Arrow frames. */
+    /** The eager resolve_update(leaf): new, stale and orphaned collected into the JVM as Arrow frames. */
     private Measurement timeStore(Phase phase) {
         try (MetadataStore s = store(graph, roundFile).open(AccessMode.READ)) {
             System.gc();
-            Frame newRows = null;
-            Frame stale = null;
-            double seconds;
             HeapSampler heap = HeapSampler.start();
             try {
                 long c0 = cpuNanos();
                 long t0 = System.nanoTime();
-                LazyIncrement inc = s.resolveUpdateLazy(graph.leaf(), ResolveOptions.defaults());
-                newRows = inc.newSamples().collect();
-                if (phase == Phase.STALE) {
-                    stale = inc.stale().collect();
+                try (Increment inc = s.resolveUpdate(graph.leaf(), ResolveOptions.defaults())) {
+                    double seconds = since(t0);
+                    double cpu = cpuSince(c0);
+                    heap.close();
+                    return new Measurement(seconds, cpu, inc.newSamples().rowCount(), inc.stale().rowCount(),
+                        heap.peakHeapBytes(), heap.peakArrowBytes(), heap.poolPeakHeapBytes());
                 }
-                seconds = since(t0);
-                double cpu = cpuSince(c0);
-                heap.close();
-                return new Measurement(seconds, cpu, newRows.rowCount(), stale == null ? 0 : stale.rowCount(),
-                    heap.peakHeapBytes(), heap.peakArrowBytes(), heap.poolPeakHeapBytes());
             } finally {
                 heap.close();
-                if (newRows != null) {
-                    newRows.close();
-                }
-                if (stale != null) {
-                    stale.close();
-                }
             }
         }
     }

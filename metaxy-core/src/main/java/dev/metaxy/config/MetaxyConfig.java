@@ -298,8 +298,12 @@ public final class MetaxyConfig {
         return configFile().map(f -> f.getParent().resolve(metaxyLockPath == null ? "metaxy.lock" : metaxyLockPath));
     }
 
-    /** The environment this configuration was loaded with. */
-    Map<String, String> environment() {
+    /**
+     * The environment this configuration was loaded with (the process's unless the loader was given another; the CLI
+     * adds {@code ./.env}). Stores that read settings from environment variables, such as object-store credentials,
+     * take them from here.
+     */
+    public Map<String, String> environment() {
         return environment;
     }
 

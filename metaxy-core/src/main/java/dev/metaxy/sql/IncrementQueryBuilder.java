@@ -8,6 +8,7 @@ import dev.metaxy.versioning.FeaturePlan;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds increment queries (Python's {@code IncrementResolver}): new = anti-join, stale = semi-join on a changed or
@@ -17,6 +18,7 @@ import java.util.List;
 final class IncrementQueryBuilder {
     private static final String EXPECTED = "__metaxy_expected";
     private static final String CURRENT = "__metaxy_current";
+    private static final String PRESENT = "__metaxy_present";
 
     private final VersioningDialect d;
     private final FeaturePlan plan;
@@ -76,6 +78,12 @@ final class IncrementQueryBuilder {
     }
 
     String staleSelect(SqlWriter w) {
+        return "SELECT " + w.cols("e", expected.columns()) + " FROM " + w.id(EXPECTED) + " AS " + w.id("e") + " WHERE EXISTS (SELECT 1 FROM "
+            + w.id(CURRENT) + " AS " + w.id("c") + " WHERE " + w.keysEqual("c", "e", on) + " AND " + staleness(w) + ")";
+    }
+
+    /** Whether the current row {@code c} makes the expected row {@code e} stale. */
+    private String staleness(SqlWriter w) {
         String cur = w.col("c", SystemColumns.PROVENANCE);
         String exp = w.col("e", SystemColumns.PROVENANCE);
         // Python: current IS NULL OR expected != current, where a NULL comparison counts as false.
@@ -86,8 +94,7 @@ final class IncrementQueryBuilder {
         for (Expression p : predicates) {
             reasons.add(d.coalesce(List.of(renderer.render(p), d.booleanLiteral(false))));
         }
-        return "SELECT " + w.cols("e", expected.columns()) + " FROM " + w.id(EXPECTED) + " AS " + w.id("e") + " WHERE EXISTS (SELECT 1 FROM "
-            + w.id(CURRENT) + " AS " + w.id("c") + " WHERE " + w.keysEqual("c", "e", on) + " AND (" + String.join(" OR ", reasons) + "))";
+        return "(" + String.join(" OR ", reasons) + ")";
     }
 
     String orphanedSelect(SqlWriter w) {
@@ -103,6 +110,43 @@ final class IncrementQueryBuilder {
             SqlRelation.query(n.finish(newSelect(n)), expected.columns()),
             SqlRelation.query(s.finish(staleSelect(s)), expected.columns()),
             SqlRelation.query(o.finish(orphanedSelect(o)), currentColumns));
+    }
+
+    /**
+     * The increment as one full join, when the current relation holds at most one row per join key (collapsed for
+     * expansion lineage, or deduplicated on id columns that are all join columns): then each expected row meets at
+     * most one current row and the join finds exactly the rows the semi- and anti-joins find. Empty otherwise.
+     */
+    Optional<JoinedIncrement> joined() {
+        if (on.isEmpty() || !(plan.hasExpansion() || on.containsAll(plan.target().idColumns()))) {
+            return Optional.empty();
+        }
+        SqlWriter w = writer();
+        String e = w.cte(EXPECTED + "_present", "SELECT " + w.cols("x", expected.columns()) + ", TRUE AS " + w.id(PRESENT)
+            + " FROM " + w.id(EXPECTED) + " AS " + w.id("x"));
+        String c = w.cte(CURRENT + "_present", "SELECT " + w.cols("x", currentColumns) + ", TRUE AS " + w.id(PRESENT)
+            + " FROM " + w.id(CURRENT) + " AS " + w.id("x"));
+        String noCurrent = w.col("c", PRESENT) + " IS NULL";
+        String noExpected = w.col("e", PRESENT) + " IS NULL";
+        List<String> select = new ArrayList<>();
+        select.add(w.as("CASE WHEN " + noCurrent + " THEN " + w.lit(IncrementKind.NEW.sqlValue()) + " WHEN " + noExpected + " THEN "
+            + w.lit(IncrementKind.ORPHANED.sqlValue()) + " ELSE " + w.lit(IncrementKind.STALE.sqlValue()) + " END",
+            SqlVersioningEngine.INCREMENT_KIND_COLUMN));
+        List<String> columns = new ArrayList<>();
+        columns.add(SqlVersioningEngine.INCREMENT_KIND_COLUMN);
+        for (int i = 0; i < expected.columns().size(); i++) {
+            select.add(w.as(w.col("e", expected.columns().get(i)), JoinedIncrement.expectedColumn(i)));
+            columns.add(JoinedIncrement.expectedColumn(i));
+        }
+        for (int i = 0; i < currentColumns.size(); i++) {
+            // Only orphaned rows read the current columns: the others leave them NULL, so the table stays small.
+            select.add(w.as("CASE WHEN " + noExpected + " THEN " + w.col("c", currentColumns.get(i)) + " END",
+                JoinedIncrement.currentColumn(i)));
+            columns.add(JoinedIncrement.currentColumn(i));
+        }
+        String sql = w.finish("SELECT " + String.join(", ", select) + " FROM " + w.id(e) + " AS " + w.id("e") + " FULL OUTER JOIN "
+            + w.id(c) + " AS " + w.id("c") + " ON " + w.keysEqual("e", "c", on) + " WHERE " + noCurrent + " OR " + noExpected + " OR " + staleness(w));
+        return Optional.of(new JoinedIncrement(SqlRelation.query(sql, columns), expected.columns(), currentColumns));
     }
 
     /**

@@ -120,8 +120,11 @@ public abstract class SqlMetadataStore extends AbstractMetadataStore {
     /** Releases the connection (outermost close). */
     protected abstract void closeConnection();
 
-    /** Whether an eager resolve first computes the expected rows into a temporary table its three parts read. */
-    protected boolean materializesExpectedRows() {
+    /**
+     * Whether an eager resolve first computes the increment (or, where it cannot be one join, the expected rows) into a
+     * temporary table its three parts read, so upstream reads, hashes and the current rows' deduplication run once.
+     */
+    protected boolean materializesIncrement() {
         return false;
     }
 
@@ -308,8 +311,8 @@ public abstract class SqlMetadataStore extends AbstractMetadataStore {
     }
 
     /**
-     * The eager increment. Temporary tables made for it (the copy of the samples, and the expected rows when
-     * {@link #materializesExpectedRows()}) are dropped afterwards: a long-lived session would otherwise keep them
+     * The eager increment. Temporary tables made for it (the copy of the samples, and the increment when
+     * {@link #materializesIncrement()}) are dropped afterwards: a long-lived session would otherwise keep them
      * until it closes.
      */
     @Override
@@ -318,7 +321,7 @@ public abstract class SqlMetadataStore extends AbstractMetadataStore {
         List<String> drop = new ArrayList<>();
         int mark = sampleTemps.size();
         try {
-            return increment(keyOf(feature), options, materializesExpectedRows() ? drop : null).collect();
+            return increment(keyOf(feature), options, materializesIncrement() ? drop : null).collect();
         } finally {
             synchronized (sampleTemps) {
                 List<String> mine = sampleTemps.subList(Math.min(mark, sampleTemps.size()), sampleTemps.size());
@@ -331,7 +334,11 @@ public abstract class SqlMetadataStore extends AbstractMetadataStore {
         }
     }
 
-    /** The increment queries; with {@code materialized} non-null the expected rows go to a temp table added to it. */
+    /**
+     * The increment queries; with {@code materialized} non-null the work is done once into a temp table added to it:
+     * the joined increment, or (when the current rows may repeat a join key) the expected rows. Nothing is
+     * materialised when every expected row is new (comparison skipped, or no table yet).
+     */
     private LazyIncrement increment(FeatureKey key, ResolveOptions options, List<String> materialized) {
         if (SystemTables.isSystemKey(key)) {
             throw new UnsupportedOperationException("Delete operations are not yet supported for system tables.");
@@ -341,12 +348,6 @@ public abstract class SqlMetadataStore extends AbstractMetadataStore {
         targetFilters.addAll(options.globalFilters());
         targetFilters.addAll(options.targetFilters());
         SqlRelation expected = new ExpectedRows(this, sampleTemps).of(graph(), plan, options, targetFilters);
-        if (materialized != null) {
-            String temp = "__metaxy_expected_" + System.nanoTime();
-            execute("CREATE TEMP TABLE " + q(temp) + " AS " + expected.sql());
-            materialized.add(temp);
-            expected = SqlRelation.table(dialect, temp, expected.columns());
-        }
         if (options.isSkipComparison() || !tableExists(key)) {
             String empty = "SELECT * FROM (" + expected.sql() + ") AS e WHERE false";
             return new LazyIncrement(lazy(key, expected.sql()), lazy(key, empty), lazy(key, empty));
@@ -354,8 +355,26 @@ public abstract class SqlMetadataStore extends AbstractMetadataStore {
         ReadOptions currentOptions = ReadOptions.defaults().allowFallback(false).filters(targetFilters);
         String currentSql = readSql(graph(), key, tableRelation(key), currentOptions);
         SqlRelation current = SqlRelation.query(currentSql, columnsOf(currentSql));
-        IncrementQueries q = engine().incrementQueries(plan, expected, current, options.stalenessPredicates());
+        IncrementQueries q;
+        Optional<JoinedIncrement> joined = materialized == null ? Optional.empty()
+            : engine().joinedIncrement(plan, expected, current, options.stalenessPredicates());
+        if (joined.isPresent()) {
+            q = joined.get().parts(dialect, materialize("increment", joined.get().query().sql(), materialized));
+        } else {
+            if (materialized != null) {
+                expected = SqlRelation.table(dialect, materialize("expected", expected.sql(), materialized), expected.columns());
+            }
+            q = engine().incrementQueries(plan, expected, current, options.stalenessPredicates());
+        }
         return new LazyIncrement(lazy(key, q.newRows().sql()), lazy(key, q.staleRows().sql()), lazy(key, q.orphanedRows().sql()));
+    }
+
+    /** Runs {@code selectSql} into a new temporary table, added to {@code temps}, and returns its name. */
+    private String materialize(String what, String selectSql, List<String> temps) {
+        String temp = "__metaxy_" + what + "_" + System.nanoTime();
+        execute("CREATE TEMP TABLE " + q(temp) + " AS " + selectSql);
+        temps.add(temp);
+        return temp;
     }
 
     // ------------------------------------------------------------------ rebase

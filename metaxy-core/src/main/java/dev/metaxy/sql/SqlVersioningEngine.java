@@ -8,6 +8,7 @@ import dev.metaxy.versioning.FeaturePlan;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Sample-level versioning as SQL text (no JDBC): the expected rows of a feature from its upstream relations, the
@@ -73,6 +74,16 @@ public final class SqlVersioningEngine {
     public IncrementQueries incrementQueries(FeaturePlan plan, SqlRelation expected, SqlRelation current,
                                              List<Expression> stalenessPredicates) {
         return new IncrementQueryBuilder(dialect, plan, expected, current, stalenessPredicates).separate();
+    }
+
+    /**
+     * The increment as one full join of expected and current, tagged per row, for a store that materialises it once
+     * and reads the three parts from it; empty when {@code current} may hold several rows per join key (then use
+     * {@link #incrementQueries}).
+     */
+    public Optional<JoinedIncrement> joinedIncrement(FeaturePlan plan, SqlRelation expected, SqlRelation current,
+                                                     List<Expression> stalenessPredicates) {
+        return new IncrementQueryBuilder(dialect, plan, expected, current, stalenessPredicates).joined();
     }
 
     /**

@@ -17,7 +17,8 @@ import java.util.Set;
  *
  * <p>Options: {@code root_path} (required; local path, {@code file://}, {@code ~}, or {@code s3://bucket/prefix}),
  * {@code storage_options} (table of object-store settings such as {@code AWS_ENDPOINT_URL}, {@code AWS_REGION},
- * {@code AWS_ACCESS_KEY_ID}), {@code layout} ({@code nested} default, or {@code flat}), {@code materialization_id},
+ * {@code AWS_ACCESS_KEY_ID}; unset ones come from the configuration's environment, see
+ * {@link dev.metaxy.lake.LakeFileSystem}), {@code layout} ({@code nested} default, or {@code flat}), {@code materialization_id},
  * {@code enable_map_datatype} (defaults to the top-level key), {@code auto_create_tables} (accepted; Delta tables are
  * always created on first write, as in the reference) and {@code delta_write_options} (accepted; every write is an
  * append with additive schema merging, the reference's defaults; other delta-rs writer options have no equivalent).
@@ -63,6 +64,7 @@ public final class DeltaStoreProvider implements StoreProvider {
         return DeltaMetadataStore.builder(spec.graph(), o.requireString("root_path"))
             .layout(layout)
             .storageOptions(storage)
+            .environment(spec.config().environment())
             .hashAlgorithm(spec.hashAlgorithm())
             .enableMapDatatype(o.bool("enable_map_datatype").orElse(spec.config().enableMapDatatype()))
             .materializationId(o.string("materialization_id").orElse(null))

@@ -27,6 +27,7 @@ import io.delta.kernel.utils.CloseableIterable;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.DataFileStatus;
 import io.delta.kernel.utils.FileStatus;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
 import java.sql.Connection;
@@ -37,7 +38,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * One Delta table per feature under a root, written and read through Delta Kernel's default engine (Hadoop file
@@ -45,6 +49,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 final class DeltaTableStorage extends ParquetTableStorage<DeltaTableStorage.DeltaSnapshot> {
     static final String ENGINE_INFO = "metaxy-java";
+    /** A commit or checkpoint file of a Delta log: the table exists once its log has one. */
+    private static final Pattern LOG_ENTRY = Pattern.compile("\\d{20}\\.(json|checkpoint.*\\.parquet)");
 
     /** A snapshot and the add-file entries of its live files, by absolute URI. */
     record DeltaSnapshot(Snapshot snapshot, Map<String, Row> addFiles) {
@@ -82,7 +88,21 @@ final class DeltaTableStorage extends ParquetTableStorage<DeltaTableStorage.Delt
 
     @Override
     public boolean exists(Connection conn, FeatureKey key) {
-        return snapshot(key).isPresent();
+        // one listing of the log instead of a snapshot load (which also reads every commit since the last checkpoint)
+        String log = tableUri(key) + "/_delta_log";
+        try {
+            RemoteIterator<LocatedFileStatus> entries = files.fileSystem(log).listFiles(new org.apache.hadoop.fs.Path(log), false);
+            while (entries.hasNext()) {
+                if (LOG_ENTRY.matcher(entries.next().getPath().getName()).matches()) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (FileNotFoundException e) {
+            return false;
+        } catch (IOException e) {
+            throw new MetadataStoreException("Cannot list the log of Delta table " + tableUri(key) + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

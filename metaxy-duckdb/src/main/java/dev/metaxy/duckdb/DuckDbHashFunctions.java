@@ -29,6 +29,8 @@ public final class DuckDbHashFunctions {
         HashAlgorithm.XXHASH32, "metaxy_xxh32",
         HashAlgorithm.WYHASH, "metaxy_wyhash");
 
+    private static final Object REGISTRATION_LOCK = new Object();
+
     private DuckDbHashFunctions() {
     }
 
@@ -39,6 +41,14 @@ public final class DuckDbHashFunctions {
 
     /** Registers every function, reading vector memory directly or (tests of the fallback) through the per-row API. */
     static void register(Connection connection, boolean direct) throws SQLException {
+        // Registering writes DuckDB's catalog: two connections to one database registering at once conflict
+        // ("Failed to register scalar function"), so registrations in this JVM take turns.
+        synchronized (REGISTRATION_LOCK) {
+            registerAll(connection, direct);
+        }
+    }
+
+    private static void registerAll(Connection connection, boolean direct) throws SQLException {
         for (Map.Entry<HashAlgorithm, String> e : FUNCTION_NAMES.entrySet()) {
             HashAlgorithm algorithm = e.getKey();
             DuckDBColumnType type = returnType(algorithm);

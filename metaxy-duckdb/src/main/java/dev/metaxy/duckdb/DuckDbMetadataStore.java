@@ -216,7 +216,7 @@ public class DuckDbMetadataStore extends SqlMetadataStore {
     }
 
     @Override
-    protected boolean materializesExpectedRows() {
+    protected boolean materializesIncrement() {
         return true;
     }
 

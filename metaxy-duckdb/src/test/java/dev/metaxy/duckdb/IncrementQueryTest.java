@@ -15,6 +15,7 @@ import dev.metaxy.hash.HashAlgorithm;
 import dev.metaxy.hash.Truncation;
 import dev.metaxy.sql.IncrementKind;
 import dev.metaxy.sql.IncrementQueries;
+import dev.metaxy.sql.JoinedIncrement;
 import dev.metaxy.sql.SqlRelation;
 import dev.metaxy.sql.SqlVersioningEngine;
 import dev.metaxy.testing.SqlTestTables;
@@ -226,6 +227,7 @@ class IncrementQueryTest {
         List<Map<String, Object>> rows = tables.query(all.sql());
         assertThat(rows).filteredOn(r -> "stale".equals(r.get(SqlVersioningEngine.INCREMENT_KIND_COLUMN)))
             .extracting(r -> r.get("video_id")).containsExactlyInAnyOrder("v1", "v2");
+        assertJoinedEqualsSeparate(plan, expected, current, List.of(Expressions.equal("note", "kept")));
     }
 
     @Test
@@ -251,6 +253,45 @@ class IncrementQueryTest {
         assertThat(ids(inc.staleRows(), "sensor_id")).containsExactly("s1", "s1");
         assertThat(ids(inc.newRows(), "sensor_id")).containsExactly("s3", "s3");
         assertThat(ids(inc.orphanedRows(), "sensor_id")).isEmpty();
+        assertJoinedEqualsSeparate(plan, expected, current, null);
+    }
+
+    private int joinedTables;
+
+    /**
+     * The joined increment, materialised and read back per part, gives exactly the rows (and columns) of the three
+     * separate queries.
+     */
+    private void assertJoinedEqualsSeparate(FeaturePlan plan, SqlRelation expected, SqlRelation current,
+                                            List<Expression> predicates) throws SQLException {
+        IncrementQueries separate = ENGINE.incrementQueries(plan, expected, current, predicates);
+        JoinedIncrement joined = ENGINE.joinedIncrement(plan, expected, current, predicates).orElseThrow();
+        String table = "joined_" + (++joinedTables);
+        try (var st = conn.createStatement()) {
+            st.execute("CREATE TABLE " + DIALECT.quoteIdentifier(table) + " AS " + joined.query().sql());
+        }
+        IncrementQueries parts = joined.parts(DIALECT, table);
+        List<SqlRelation> a = List.of(separate.newRows(), separate.staleRows(), separate.orphanedRows());
+        List<SqlRelation> b = List.of(parts.newRows(), parts.staleRows(), parts.orphanedRows());
+        for (int i = 0; i < 3; i++) {
+            assertThat(b.get(i).columns()).isEqualTo(a.get(i).columns());
+            List<Map<String, Object>> want = tables.query(a.get(i).sql());
+            assertThat(tables.query(b.get(i).sql())).containsExactlyInAnyOrderElementsOf(want);
+        }
+    }
+
+    @Test
+    void joinedIncrementEqualsTheSeparateQueries() throws SQLException {
+        FeaturePlan plan = identityPlan();
+        SqlRelation expected = identityExpected(plan);
+        SqlRelation current = identityCurrent(provenanceById(expected, "sample_uid"));
+        assertJoinedEqualsSeparate(plan, expected, current, null);
+        assertJoinedEqualsSeparate(plan, expected, current, List.of(Expressions.equal("val", "force"), Expressions.isNull("val")));
+        SqlRelation nullExpected = SqlRelation.query("SELECT 7::BIGINT AS sample_uid, NULL::VARCHAR AS metaxy_provenance",
+            List.of("sample_uid", SystemColumns.PROVENANCE));
+        SqlRelation stored = SqlRelation.query("SELECT 7::BIGINT AS sample_uid, 'x' AS metaxy_provenance",
+            List.of("sample_uid", SystemColumns.PROVENANCE));
+        assertJoinedEqualsSeparate(plan, nullExpected, stored, null);
     }
 
     @Test

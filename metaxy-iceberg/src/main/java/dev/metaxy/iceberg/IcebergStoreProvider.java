@@ -18,7 +18,7 @@ import java.util.Set;
  * {@code metaxy}), {@code catalog_name} (default {@code metaxy}), {@code catalog_properties} (table; {@code type} =
  * {@code sql} (default: SQLite at {@code <warehouse>/catalog.db}) or {@code hadoop}, {@code uri} of the JDBC catalog
  * ({@code jdbc:sqlite:/...} or PyIceberg's {@code sqlite:////...}), other Iceberg catalog properties),
- * {@code auto_create_namespace} (default true), {@code storage_options} (object-store settings, as for Delta),
+ * {@code auto_create_namespace} (default true), {@code storage_options} (object-store settings, as for Delta; unset ones come from the configuration's environment),
  * {@code materialization_id}, {@code enable_map_datatype} and {@code auto_create_tables} (accepted; tables are always
  * created on first write, as in the reference).
  */
@@ -54,6 +54,7 @@ public final class IcebergStoreProvider implements StoreProvider {
                 .catalogProperties(o.table("catalog_properties").orElse(Map.of()))
                 .autoCreateNamespace(o.bool("auto_create_namespace").orElse(true))
                 .storageOptions(o.table("storage_options").orElse(Map.of()))
+                .environment(spec.config().environment())
                 .hashAlgorithm(spec.hashAlgorithm())
                 .enableMapDatatype(o.bool("enable_map_datatype").orElse(spec.config().enableMapDatatype()))
                 .materializationId(o.string("materialization_id").orElse(null))

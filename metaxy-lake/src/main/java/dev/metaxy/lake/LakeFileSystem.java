@@ -3,14 +3,21 @@ package dev.metaxy.lake;
 import dev.metaxy.store.MetadataStoreException;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FSDataOutputStreamBuilder;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FutureDataInputStreamBuilder;
+import org.apache.hadoop.util.functional.FutureIO;
 
 /**
  * Local and object-store file access for the storage-only stores, through Hadoop {@link FileSystem}s: local paths
@@ -24,10 +31,15 @@ import org.apache.hadoop.fs.FileSystem;
  * ({@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN},
  * {@code AWS_ENDPOINT_URL_S3} / {@code AWS_ENDPOINT_URL}, {@code AWS_REGION} / {@code AWS_DEFAULT_REGION}) or their
  * AWS SDK system properties ({@code aws.accessKeyId}, {@code aws.secretAccessKey}, {@code aws.sessionToken},
- * {@code aws.region}, {@code aws.endpointUrl}, {@code aws.endpointUrlS3}), which win over the variables.
+ * {@code aws.region}, {@code aws.endpointUrl}, {@code aws.endpointUrlS3}), which win over the variables. The
+ * variables are read from the environment a store is given: the process's by default, the configuration's when the
+ * store comes from {@code metaxy.toml} (for the CLI that includes {@code ./.env}).
  * As with object_store, a custom endpoint is addressed path-style unless virtual-hosted requests are asked for.
  */
 public final class LakeFileSystem {
+    private static final String CREATE_PERFORMANCE = "fs.s3a.create.performance";
+    private static final String READ_POLICY = "fs.option.openfile.read.policy";
+    private static final String FILE_LENGTH = "fs.option.openfile.length";
     private final Configuration conf;
     private final Map<String, String> storageOptions;
 
@@ -38,14 +50,22 @@ public final class LakeFileSystem {
 
     /** File access configured by {@code storageOptions} (may be empty) and the process environment. */
     public static LakeFileSystem create(Map<String, ?> storageOptions) {
-        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        return create(storageOptions, withSystemProperties(System.getenv()));
+    }
+
+    /**
+     * {@code environment} overlaid with the AWS SDK's JVM system properties ({@code aws.accessKeyId} ...), which
+     * win over the variables they stand for: what {@link #create(Map, Map)} should get as its environment.
+     */
+    public static Map<String, String> withSystemProperties(Map<String, String> environment) {
+        Map<String, String> env = new java.util.HashMap<>(environment);
         SYSTEM_PROPERTIES.forEach((var, prop) -> {
             String v = System.getProperty(prop);
             if (v != null && !v.isEmpty()) {
                 env.put(var, v);
             }
         });
-        return create(storageOptions, env);
+        return env;
     }
 
     /** The AWS SDK's JVM system properties, which take precedence over the environment variables they stand for. */
@@ -57,7 +77,10 @@ public final class LakeFileSystem {
         "AWS_ENDPOINT_URL", "aws.endpointUrl",
         "AWS_ENDPOINT_URL_S3", "aws.endpointUrlS3");
 
-    /** As {@link #create(Map)} with an explicit environment (tests). */
+    /**
+     * As {@link #create(Map)} with an explicit environment (e.g. the one a configuration was loaded with; see
+     * {@link #withSystemProperties}).
+     */
     public static LakeFileSystem create(Map<String, ?> storageOptions, Map<String, String> env) {
         Map<String, String> opts = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (storageOptions != null) {
@@ -208,11 +231,18 @@ public final class LakeFileSystem {
         }
     }
 
-    /** Copies a local file to {@code uri} (overwriting). */
+    /**
+     * Copies a local file to {@code uri} (overwriting). On S3 this is one PUT: the target is a fresh, uniquely named
+     * data file, so the create-performance option skips S3A's probes for an existing object or directory.
+     */
     public void upload(Path local, String uri) {
         try {
-            FileSystem fs = fileSystem(uri);
-            fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(local.toUri()), new org.apache.hadoop.fs.Path(uri));
+            org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(uri);
+            FSDataOutputStreamBuilder<FSDataOutputStream, ?> create = fileSystem(uri).createFile(target);
+            create.overwrite(true).recursive().opt(CREATE_PERFORMANCE, "true");
+            try (FSDataOutputStream out = create.build()) {
+                Files.copy(local, out);
+            }
         } catch (IOException e) {
             throw new MetadataStoreException("Cannot upload " + local + " to " + uri + ": " + e.getMessage(), e);
         }
@@ -220,8 +250,23 @@ public final class LakeFileSystem {
 
     /** Copies {@code uri} to a local file. */
     public void download(String uri, Path local) {
+        download(uri, local, -1);
+    }
+
+    /**
+     * Copies {@code uri}, known to be {@code size} bytes (negative: unknown), to a local file: with a known size an
+     * object store is read with a single GET (no metadata request first).
+     */
+    public void download(String uri, Path local, long size) {
         try {
-            fileSystem(uri).copyToLocalFile(false, new org.apache.hadoop.fs.Path(uri), new org.apache.hadoop.fs.Path(local.toUri()), true);
+            FutureDataInputStreamBuilder open = fileSystem(uri).openFile(new org.apache.hadoop.fs.Path(uri));
+            open.opt(READ_POLICY, "whole-file");
+            if (size >= 0) {
+                open.opt(FILE_LENGTH, Long.toString(size));
+            }
+            try (FSDataInputStream in = FutureIO.awaitFuture(open.build())) {
+                Files.copy(in, local, StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
             throw new MetadataStoreException("Cannot download " + uri + ": " + e.getMessage(), e);
         }

@@ -7,6 +7,7 @@ import dev.metaxy.store.MetadataStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The options the storage-only (lake) stores' builders share: object-store options and the settings of the embedded
@@ -16,6 +17,7 @@ import java.util.Map;
 public abstract class LakeStoreBuilder<B extends LakeStoreBuilder<B>> {
     private final DuckDbMetadataStore.Builder duck;
     private Map<String, String> storageOptions = Map.of();
+    private Map<String, String> environment = System.getenv();
 
     protected LakeStoreBuilder(FeatureGraph graph, HashAlgorithm defaultAlgorithm) {
         this.duck = DuckDbMetadataStore.builder(graph).hashAlgorithm(defaultAlgorithm).autoCreateTables(true);
@@ -29,6 +31,15 @@ public abstract class LakeStoreBuilder<B extends LakeStoreBuilder<B>> {
     /** Object-store options (delta-rs names such as {@code AWS_ENDPOINT_URL}, or raw {@code fs.s3a.*} keys). */
     public B storageOptions(Map<String, ?> options) {
         this.storageOptions = strings(options);
+        return self();
+    }
+
+    /**
+     * The environment variables object-store settings fall back to ({@code AWS_ACCESS_KEY_ID},
+     * {@code AWS_ENDPOINT_URL}, ...; default: the process's). The AWS SDK system properties still win.
+     */
+    public B environment(Map<String, String> env) {
+        this.environment = Map.copyOf(Objects.requireNonNull(env, "env"));
         return self();
     }
 
@@ -63,7 +74,7 @@ public abstract class LakeStoreBuilder<B extends LakeStoreBuilder<B>> {
 
     /** The file system of the store's tables, configured by the storage options. */
     protected final LakeFileSystem fileSystem() {
-        return LakeFileSystem.create(storageOptions);
+        return LakeFileSystem.create(storageOptions, LakeFileSystem.withSystemProperties(environment));
     }
 
     /** The entries of {@code m} (none when null) with their values as strings, in order. */

@@ -46,7 +46,7 @@ public final class ParquetStaging implements AutoCloseable {
         Path cached = cachePath(uri, size);
         if (!Files.exists(cached)) {
             Path part = dir().resolve(UUID.randomUUID() + ".download");
-            files.download(uri, part);
+            files.download(uri, part, size);
             try {
                 Files.move(part, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {

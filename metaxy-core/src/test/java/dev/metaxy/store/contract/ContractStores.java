@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A store module's answers to the contract's hooks, written once and returned from {@link StoreContract#stores()} by
- * every topic subclass, so that a subclass is just
+ * A store module's answers to the contract's hooks (the store factory, hash algorithms, table-lifecycle quirks),
+ * written once and returned from {@link StoreContract#stores()} by every topic subclass, so that a subclass is just
  * {@code class FooReadContractTest extends ReadContract { protected ContractStores stores() { return FooStores.INSTANCE; } }}.
  */
 public interface ContractStores {
@@ -27,5 +27,15 @@ public interface ContractStores {
     /** As {@link StoreContract#expectedDefaultHashAlgorithm()}; default: none documented. */
     default Optional<HashAlgorithm> expectedDefaultHashAlgorithm() {
         return Optional.empty();
+    }
+
+    /** As {@link StoreContract#dropKeepsEmptyTable()}; default: false. */
+    default boolean dropKeepsEmptyTable() {
+        return false;
+    }
+
+    /** As {@link StoreContract#alwaysCreatesTables()}; default: false. */
+    default boolean alwaysCreatesTables() {
+        return false;
     }
 }

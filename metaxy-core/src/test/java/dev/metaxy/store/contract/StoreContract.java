@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The base of the reusable store contract: every topic class ({@link LifecycleContract}, {@link WriteContract},
  * {@link ReadContract}, {@link ResolveUpdateContract}, {@link DeleteContract}, {@link FallbackContract},
  * {@link SystemTablesContract}, {@link BufferedWriterContract}, {@link RandomizedEngineContract}) extends it, and a
- * store module runs the suite by subclassing each topic class and implementing either the one factory method
+ * store module runs the suite by subclassing each topic class and implementing either the factory method
  * {@link #newStore(FeatureGraph, StoreSettings)} or, to share its answers across the topic classes, {@link #stores()}
  * (one {@link ContractStores} per module).
  *
@@ -79,7 +79,7 @@ public abstract class StoreContract {
     private final List<MetadataStore> created = new ArrayList<>();
 
     /**
-     * The module's {@link ContractStores}, which then answers all four hooks below; null (the default) means the
+     * The module's {@link ContractStores}, which then answers all the hooks below; null (the default) means the
      * subclass overrides {@link #newStore} itself and whichever other hooks it needs.
      */
     protected ContractStores stores() {
@@ -122,7 +122,8 @@ public abstract class StoreContract {
      * deletes all rows but keeps the table, so the feature still blocks fallbacks).
      */
     protected boolean dropKeepsEmptyTable() {
-        return false;
+        ContractStores stores = stores();
+        return stores != null && stores.dropKeepsEmptyTable();
     }
 
     /**
@@ -130,7 +131,8 @@ public abstract class StoreContract {
      * Delta and Iceberg stores always do; SQL stores raise instead).
      */
     protected boolean alwaysCreatesTables() {
-        return false;
+        ContractStores stores = stores();
+        return stores != null && stores.alwaysCreatesTables();
     }
 
     @AfterEach

@@ -1,24 +1,29 @@
 package dev.metaxy.delta.contract;
 
 import dev.metaxy.delta.DeltaMetadataStore;
-import dev.metaxy.duckdb.DuckDbDialect;
 import dev.metaxy.graph.FeatureGraph;
-import dev.metaxy.hash.HashAlgorithm;
+import dev.metaxy.lake.LakeContractStores;
 import dev.metaxy.store.MetadataStore;
 import dev.metaxy.store.contract.StoreSettings;
-import java.util.EnumSet;
-import java.util.Optional;
-import java.util.Set;
 
-/** Builds the Delta stores the contract classes run against: one root directory per settings directory. */
-final class DeltaContractStores {
-    static final Set<HashAlgorithm> SUPPORTED = EnumSet.copyOf(DuckDbDialect.of(false).supportedHashAlgorithms());
+/**
+ * Builds the Delta stores the contract classes run against, one root per settings directory, locally or on the
+ * local S3 server; a dropped feature keeps its (empty) table, as in the reference.
+ */
+final class DeltaContractStores extends LakeContractStores {
+    static final DeltaContractStores LOCAL = new DeltaContractStores(Backend.LOCAL);
+    static final DeltaContractStores S3 = new DeltaContractStores(Backend.S3_OPTIONS);
+    static final DeltaContractStores S3_ENVIRONMENT = new DeltaContractStores(Backend.S3_ENVIRONMENT);
 
-    private DeltaContractStores() {
+    private DeltaContractStores(Backend backend) {
+        super(backend);
     }
 
-    static MetadataStore newStore(FeatureGraph graph, StoreSettings settings) {
-        DeltaMetadataStore.Builder b = DeltaMetadataStore.builder(graph, settings.directory().resolve("delta"))
+    @Override
+    protected MetadataStore newStore(Location location, FeatureGraph graph, StoreSettings settings) {
+        DeltaMetadataStore.Builder b = DeltaMetadataStore.builder(graph, location.root("delta"))
+            .storageOptions(location.storageOptions())
+            .environment(location.environment())
             .enableMapDatatype(settings.enableMapDatatype())
             .materializationId(settings.materializationId())
             .fallbackStores(settings.fallbackStores());
@@ -28,7 +33,8 @@ final class DeltaContractStores {
         return b.build();
     }
 
-    static Optional<HashAlgorithm> unsupported() {
-        return EnumSet.complementOf(EnumSet.copyOf(SUPPORTED)).stream().findFirst();
+    @Override
+    public boolean dropKeepsEmptyTable() {
+        return true;
     }
 }

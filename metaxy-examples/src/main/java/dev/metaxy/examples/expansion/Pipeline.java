@@ -10,6 +10,7 @@ import dev.metaxy.store.MetadataStore;
 import dev.metaxy.store.ResolveOptions;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,7 +73,11 @@ public final class Pipeline {
                 chunkStale = inc.stale().rowCount();
                 out.println("Found " + chunkNew + " new videos and " + chunkStale + " stale videos that need chunking");
                 for (Frame part : List.of(inc.newSamples(), inc.stale())) {
-                    for (Map<String, Object> video : part.toRows()) {
+                    // in video order: the random chunk counts are drawn one video after another, and an
+                    // increment's row order is the engine's (not stable), so sort to keep RANDOM_SEED runs repeatable
+                    List<Map<String, Object>> videos = new ArrayList<>(part.toRows());
+                    videos.sort(Comparator.comparingLong(v -> ((Number) v.get("video_id")).longValue()));
+                    for (Map<String, Object> video : videos) {
                         out.println("Processing video: " + video);
                         Object videoId = video.get("video_id");
                         int n = 3 + random.nextInt(3);   // pretend the video splits into 3-5 chunks

@@ -1,37 +1,12 @@
 package dev.metaxy.iceberg.contract;
 
-import dev.metaxy.graph.FeatureGraph;
-import dev.metaxy.hash.HashAlgorithm;
-import dev.metaxy.store.MetadataStore;
+import dev.metaxy.store.contract.ContractStores;
 import dev.metaxy.store.contract.BufferedWriterContract;
-import dev.metaxy.store.contract.StoreSettings;
-import java.util.Optional;
-import java.util.Set;
 
-/** The BufferedWriter contract on a Iceberg store (local directory). */
+/** The BufferedWriter contract on an Iceberg store (local warehouse, SQLite catalog). */
 class IcebergBufferedWriterContractTest extends BufferedWriterContract {
     @Override
-    protected MetadataStore newStore(FeatureGraph graph, StoreSettings settings) {
-        return IcebergContractStores.newStore(graph, settings);
-    }
-
-    @Override
-    protected Set<HashAlgorithm> supportedHashAlgorithms() {
-        return IcebergContractStores.SUPPORTED;
-    }
-
-    @Override
-    protected Optional<HashAlgorithm> unsupportedHashAlgorithm() {
-        return IcebergContractStores.unsupported();
-    }
-
-    @Override
-    protected Optional<HashAlgorithm> expectedDefaultHashAlgorithm() {
-        return Optional.of(HashAlgorithm.XXHASH32);
-    }
-
-    @Override
-    protected boolean alwaysCreatesTables() {
-        return true;
+    protected ContractStores stores() {
+        return IcebergContractStores.LOCAL;
     }
 }
