@@ -261,10 +261,10 @@ public enum StoreKind {
 
         @Override
         int killPoints(int perStore) {
-            // a kill point costs ~25 s of machine time here (a child's Spark start-up, the parent's checks through
-            // Spark): by default 1 per writer kind (the two run at once); -Dmetaxy.reliability.killPoints=400 runs
-            // 20 per writer kind
-            return Math.max(1, perStore / 20);
+            // a kill point costs 15-40 s of machine time here (a child's Spark start-up, the parent's checks through
+            // Spark): by default 10 per writer kind, so 20 for the store as a whole (the minimum);
+            // -Dmetaxy.reliability.killPoints=40 runs 20 per writer kind like the other stores
+            return Math.max(1, perStore / 2);
         }
 
         @Override
