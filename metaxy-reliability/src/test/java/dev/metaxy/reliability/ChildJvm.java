@@ -44,15 +44,22 @@ final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code WriterChild args...}; {@code tmp} becomes the child's java.io.tmpdir (and holds its stderr). */
     static ChildJvm start(Path tmp, String... args) {
-        return start(WriterChild.class, tmp, args);
+        return start(WriterChild.class, StoreKind.valueOf(args[0]).childJvmFlags(), tmp, args);
     }
 
     /** Starts {@code main args...} the same way (another child program of these tests). */
     static ChildJvm start(Class<?> main, Path tmp, String... args) {
+        return start(main, List.of(), tmp, args);
+    }
+
+    /** As {@link #start(Class, Path, String...)} with extra JVM flags (a Spark child's module openings). */
+    static ChildJvm start(Class<?> main, List<String> flags, Path tmp, String... args) {
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
         List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC", "-Xmx384m", "-Xss1m", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"), main.getName()));
+            "-XX:+UseSerialGC", flags.isEmpty() ? "-Xmx384m" : "-Xmx768m", "-Xss1m", "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "-D" + SparkKind.CHILD_PROPERTY + "=true", "-Djava.io.tmpdir=" + tmp));
+        cmd.addAll(flags);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         cmd.addAll(List.of(args));
         try {
             Files.createDirectories(tmp);

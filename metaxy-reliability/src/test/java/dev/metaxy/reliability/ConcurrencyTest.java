@@ -51,6 +51,21 @@ class ConcurrencyTest {
     @ParameterizedTest(name = "{0}: {1} concurrent writers")
     @MethodSource("kindsAndWriters")
     void concurrentWritersLoseAndDuplicateNothing(StoreKind kind, int writers) throws Exception {
+        writeConcurrently(kind, writers, kind.concurrentWritersAsProcesses());
+    }
+
+    static List<StoreKind> kindsTestedWithThreadsThatAllowProcesses() {
+        return StoreKind.selected().stream().filter(k -> k.multiProcessWriters() && !k.concurrentWritersAsProcesses()).toList();
+    }
+
+    /** Where the main test uses threads to keep its cost down (Spark), two writer processes still lose nothing. */
+    @ParameterizedTest(name = "{0}: 2 concurrent writer processes")
+    @MethodSource("kindsTestedWithThreadsThatAllowProcesses")
+    void twoWriterProcessesLoseAndDuplicateNothing(StoreKind kind) throws Exception {
+        writeConcurrently(kind, 2, true);
+    }
+
+    private void writeConcurrently(StoreKind kind, int writers, boolean processes) throws Exception {
         String location = kind.newLocation(Files.createDirectories(tmp.resolve("db")));
         AtomicBoolean writing = new AtomicBoolean(true);
         List<Long> seen = new CopyOnWriteArrayList<>();
@@ -78,7 +93,7 @@ class ConcurrencyTest {
                 return null;
             });
             readerReady.await(60, TimeUnit.SECONDS);
-            if (kind.multiProcessWriters()) {
+            if (processes) {
                 List<ChildJvm> children = new ArrayList<>();
                 try {
                     for (int w = 0; w < writers; w++) {

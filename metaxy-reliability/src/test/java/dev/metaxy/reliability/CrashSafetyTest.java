@@ -192,7 +192,9 @@ class CrashSafetyTest {
     /**
      * A killed JVM cannot run its exit hooks: the only files it may leave in its temp directory are the native
      * libraries that DuckDB JDBC ({@code libduckdb_java*.so}) and Arrow's C data interface ({@code jnilib-*.tmp})
-     * unpack there and delete on normal exit (and, for Iceberg, the {@code sqlite-*} library of sqlite-jdbc and the {@code snappy-*} library of snappy-java);
+     * unpack there and delete on normal exit (and, for Iceberg, the {@code sqlite-*} library of sqlite-jdbc and the {@code snappy-*} library of snappy-java;
+     * for Spark, its local directories {@code blockmgr-*}, {@code spark-*} and {@code artifacts-*}, and lz4-java's
+     * {@code liblz4-java*});
      * nothing of Metaxy's (no staging or data files).
      */
     static void assertNoLeakedTempFilesBesidesDuckDbLibrary(Path childTmp) throws Exception {
@@ -200,7 +202,11 @@ class CrashSafetyTest {
             assertThat(files.map(p -> p.getFileName().toString())
                 .filter(n -> !n.startsWith("libduckdb_java") && !n.startsWith("jnilib-") && !n.startsWith("stderr")
                     && !n.startsWith("hsperfdata") && !n.startsWith("sqlite-")
-                    && !n.startsWith("snappy-")))
+                    && !n.startsWith("snappy-")
+                    // Spark's local directories (block manager, session scratch, artifacts) and lz4-java's native
+                    // library, deleted by exit hooks
+                    && !n.startsWith("blockmgr-") && !n.startsWith("spark-") && !n.startsWith("artifacts-")
+                    && !n.startsWith("liblz4-java")))
                 .isEmpty();
         }
     }

@@ -222,6 +222,10 @@ class ResourceHygieneTest {
         String location = kind.newLocation(Files.createDirectories(tmp.resolve("db")));
         Path childTmp = tmp.resolve("child-tmp");
         try (ChildJvm child = ChildJvm.start(childTmp, kind.name(), location, "batch", "1000", "3")) {
+            if (kind == StoreKind.SPARK) {
+                // the store started the child's local session: closing it stops the session and deletes its block managers
+                assertThat(child.awaitLine("SPARK", 180_000)).isEqualTo("SPARK running=false blockmgr=0");
+            }
             child.awaitLine("DONE", 120_000);
             assertThat(child.waitFor(60_000)).as(child.stderrTail()).isZero();
         }

@@ -236,6 +236,80 @@ public enum StoreKind {
         int killPoints(int perStore) {
             return Math.max(1, perStore / 5); // the secondary catalog: fewer points, same checks
         }
+    },
+    /** The Spark store, format delta, on local disk with a local master ({@link SparkKind}). */
+    SPARK {
+        @Override
+        String newLocation(Path dir) {
+            return dir.resolve("spark-delta").toString();
+        }
+
+        @Override
+        MetadataStore build(FeatureGraph graph, String location, HashAlgorithm algorithm) {
+            return SparkKind.build(graph, location, algorithm);
+        }
+
+        @Override
+        HashAlgorithm hashAlgorithm() {
+            return HashAlgorithm.MD5; // a Spark built-in; xxhash runs as a Java UDF, and nothing proved here depends on it
+        }
+
+        @Override
+        int crashBatchRows() {
+            return 5_000;
+        }
+
+        @Override
+        int killPoints(int perStore) {
+            // a kill point costs 15-40 s of machine time here (a child's Spark start-up, the parent's checks through
+            // Spark): by default 10 per writer kind, so 20 for the store as a whole (the minimum);
+            // -Dmetaxy.reliability.killPoints=40 runs 20 per writer kind like the other stores
+            return Math.max(1, perStore / 2);
+        }
+
+        @Override
+        TableCensus census(MetadataStore open, String location) {
+            return DeltaCensus.take(Path.of(location));
+        }
+
+        @Override
+        List<String> temporaryTables(MetadataStore open) {
+            return SparkKind.temporaryViews(open);
+        }
+
+        @Override
+        boolean concurrentWritersAsProcesses() {
+            return false; // threads on the one local session; two processes run in a test of their own (Spark start-up is slow)
+        }
+
+        @Override
+        List<String> childJvmFlags() {
+            return SparkKind.jvmFlags();
+        }
+
+        @Override
+        String stateAfterClose() {
+            return SparkKind.stateAfterClose();
+        }
+
+        @Override
+        String cliStoreToml(String location) {
+            return "type = \"spark\"\n[stores.dev.config]\nroot_path = \"" + location + "\"\nmaster = \"local[2]\"\nhash_algorithm = \"md5\"\n";
+        }
+
+        @Override
+        Map<String, String[]> badConfigs() {
+            Map<String, String[]> m = new LinkedHashMap<>();
+            String store = "store = \"dev\"\n[stores.dev]\ntype = \"spark\"\n[stores.dev.config]\nroot_path = \"@DB@\"\nmaster = \"local[2]\"\n";
+            m.put("spark: unknown store option", new String[] {store + "bogus_option = 1\n", "bogus_option"});
+            m.put("spark: misspelled root_path", new String[] {store.replace("root_path", "root_pth"), "root_pth"});
+            m.put("spark: invalid format", new String[] {store + "format = \"parquet\"\n", "Invalid format: parquet"});
+            m.put("spark: invalid layout", new String[] {store + "layout = \"sideways\"\n", "Invalid layout: sideways"});
+            m.put("spark: write mode overwrite", new String[] {store + "delta_write_options = { mode = \"overwrite\" }\n",
+                "the metadata store only appends"});
+            m.put("spark: spark_conf not a table", new String[] {store + "spark_conf = \"x\"\n", "spark_conf"});
+            return m;
+        }
     };
 
     /** A fresh, empty location for one test (under {@code dir} where the store is file-based). */
@@ -289,6 +363,24 @@ public enum StoreKind {
     Optional<Path> localDirectory(String location) {
         Path p = Path.of(location);
         return Optional.of(this == DUCKDB ? p.getParent() : p);
+    }
+
+    /** JVM flags a child JVM writing to this store needs besides the common ones. */
+    List<String> childJvmFlags() {
+        return List.of();
+    }
+
+    /** A line a child JVM prints after closing the store, describing what the store may have left running. */
+    String stateAfterClose() {
+        return "";
+    }
+
+    /**
+     * Whether the concurrency test's writers are processes (where several may write) or threads of one process, each
+     * with its own store object.
+     */
+    boolean concurrentWritersAsProcesses() {
+        return multiProcessWriters();
     }
 
     /** Whether several processes may write to one location at once. */

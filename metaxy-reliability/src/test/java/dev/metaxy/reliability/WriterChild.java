@@ -84,6 +84,10 @@ public final class WriterChild {
                 default -> throw new IllegalArgumentException("unknown mode " + mode);
             }
         }
+        String after = kind.stateAfterClose();
+        if (!after.isEmpty()) {
+            out.println(after);
+        }
         out.println("DONE");
         out.flush();
     }

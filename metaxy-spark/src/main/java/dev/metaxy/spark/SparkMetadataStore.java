@@ -70,6 +70,8 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
     public static final HashAlgorithm DEFAULT_HASH_ALGORITHM = HashAlgorithm.XXHASH32;
 
     private static final AtomicLong VIEW_COUNTER = new AtomicLong();
+    /** Sessions a store started (none was running), with how many open stores use each: the last to close stops it. */
+    private static final Map<SparkSession, Integer> STORE_STARTED_SESSIONS = new java.util.IdentityHashMap<>();
 
     /** Table formats. */
     public enum Format {
@@ -96,7 +98,11 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
     private final SqlVersioningEngine engine;
     private final SparkTables tables;
     private SparkSession spark;
+    /** Whether {@link #spark} is a session a store started (and so one the stores stop when the last closes). */
+    private boolean storeStartedSession;
     private final List<String> tempViews = new ArrayList<>();
+    /** The views registered by the eager operation running on this thread (see {@link #dropViewsAfter}). */
+    private final ThreadLocal<List<String>> operationViews = new ThreadLocal<>();
     private boolean softDeleteInProgress;
 
     private SparkMetadataStore(Builder b) {
@@ -152,17 +158,58 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
     protected void openPhysically(AccessMode mode) {
         SparkSession s = givenSession;
         if (s == null) {
-            s = SparkSessions.getOrCreate(master, sparkConf, format);
+            synchronized (STORE_STARTED_SESSIONS) {
+                boolean running = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
+                s = SparkSessions.getOrCreate(master, sparkConf, format);
+                if (!running) {
+                    STORE_STARTED_SESSIONS.put(s, 0);
+                }
+                storeStartedSession = STORE_STARTED_SESSIONS.containsKey(s);
+                if (storeStartedSession) {
+                    STORE_STARTED_SESSIONS.merge(s, 1, Integer::sum);
+                }
+            }
         }
-        SparkHashFunctions.register(s);
+        try {
+            SparkHashFunctions.register(s);
+        } catch (RuntimeException e) {
+            spark = s;
+            releaseSession();
+            throw e;
+        }
         spark = s;
+    }
+
+    /**
+     * Stops the session if a store started it and this was the last open store using it (its local directories, the
+     * shuffle and block-manager files under {@code spark.local.dir}, go with it); a session the caller gave or that
+     * was running before is left running.
+     */
+    private void releaseSession() {
+        if (!storeStartedSession) {
+            return;
+        }
+        storeStartedSession = false;
+        synchronized (STORE_STARTED_SESSIONS) {
+            int left = STORE_STARTED_SESSIONS.merge(spark, -1, Integer::sum);
+            if (left <= 0) {
+                STORE_STARTED_SESSIONS.remove(spark);
+                spark.stop();
+            }
+        }
     }
 
     @Override
     protected void closePhysically() {
         if (spark != null) {
-            for (String v : tempViews) {
-                spark.catalog().dropTempView(v);
+            try {
+                synchronized (tempViews) {
+                    for (String v : tempViews) {
+                        spark.catalog().dropTempView(v);
+                    }
+                }
+            } finally {
+                releaseSession();
             }
         }
         tempViews.clear();
@@ -190,12 +237,42 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
         return spark().sql(sql);
     }
 
-    /** Registers a Dataset as a temporary view of the store's session (dropped when the store closes). */
+    /**
+     * Registers a Dataset as a temporary view of the store's session: dropped when the eager operation that made it
+     * ends ({@link #dropViewsAfter}), else (lazy results may still query it) when the store closes.
+     */
     private String view(Dataset<Row> ds, String purpose) {
         String name = "__metaxy_" + purpose + "_" + VIEW_COUNTER.incrementAndGet();
         ds.createOrReplaceTempView(name);
-        tempViews.add(name);
+        List<String> operation = operationViews.get();
+        if (operation != null) {
+            operation.add(name);
+        } else {
+            synchronized (tempViews) {
+                tempViews.add(name);
+            }
+        }
         return name;
+    }
+
+    /**
+     * Runs an eager operation (a write, an eager resolve, a delete) and drops the temporary views it registered, so a
+     * long-lived store does not pile them up in its session; nested calls leave it to the outermost.
+     */
+    private <T> T dropViewsAfter(java.util.function.Supplier<T> operation) {
+        if (operationViews.get() != null) {
+            return operation.get();
+        }
+        List<String> mine = new ArrayList<>();
+        operationViews.set(mine);
+        try {
+            return operation.get();
+        } finally {
+            operationViews.remove();
+            for (String v : mine) {
+                spark.catalog().dropTempView(v);
+            }
+        }
     }
 
     private Dataset<Row> inStoreSession(Dataset<Row> ds) {
@@ -282,6 +359,13 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
      * rows go from the executors straight into the table.
      */
     public void writeDataset(Object feature, Dataset<Row> rows, WriteOptions options) {
+        dropViewsAfter(() -> {
+            appendDataset(feature, rows, options);
+            return null;
+        });
+    }
+
+    private void appendDataset(Object feature, Dataset<Row> rows, WriteOptions options) {
         requireWrite();
         FeatureKey key = feature instanceof FeatureKey k ? k : keyOf(feature);
         Dataset<Row> in = inStoreSession(rows);
@@ -296,6 +380,10 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
         if (!exists && !autoCreateTables) {
             throw new MetadataStoreException("Table '" + tableName(key) + "' does not exist for feature " + key
                 + ". Enable auto_create_tables=True to automatically create tables, or create the table first.");
+        }
+        if (exists) {
+            SparkColumnTypes.requireCompatible(sql("SELECT * FROM " + tables.reference(key, tableName(key))).schema(), in.schema(),
+                tableUri(key));
         }
         String matId = options.materializationIdOverride().orElse(materializationId);
         Instant ts = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -456,7 +544,7 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
         requireOpen();
         List<Dataset<Row>> cached = new ArrayList<>();
         try {
-            return increment(keyOf(feature), options, null, true, cached).collect();
+            return dropViewsAfter(() -> increment(keyOf(feature), options, null, true, cached).collect());
         } finally {
             cached.forEach(Dataset::unpersist);
         }
@@ -644,6 +732,10 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
 
     @Override
     public long delete(Object feature, Expression filter, DeleteOptions options) {
+        return dropViewsAfter(() -> deleteRows(feature, filter, options));
+    }
+
+    private long deleteRows(Object feature, Expression filter, DeleteOptions options) {
         requireWrite();
         FeatureKey key = keyOf(feature);
         if (options.isSoft()) {
@@ -795,8 +887,12 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
             return this;
         }
 
-        /** Extra Delta writer options. */
+        /** Extra Delta writer options; a {@code mode} other than {@code append} is refused (the store only appends). */
         public Builder deltaWriteOptions(Map<String, String> options) {
+            String mode = options.get("mode");
+            if (mode != null && !"append".equals(mode)) {
+                throw new IllegalArgumentException("delta_write_options sets mode '" + mode + "'; the metadata store only appends");
+            }
             this.deltaWriteOptions = Map.copyOf(options);
             return this;
         }

@@ -71,7 +71,11 @@ public final class SparkStoreProvider implements StoreProvider {
             }
             Map<String, String> writeOptions = new LinkedHashMap<>();
             o.table("delta_write_options").ifPresent(t -> t.forEach((k, v) -> writeOptions.put(k, String.valueOf(v))));
-            b.deltaWriteOptions(writeOptions);
+            try {
+                b.deltaWriteOptions(writeOptions);
+            } catch (IllegalArgumentException e) {
+                throw o.error("delta_write_options", e.getMessage().replace("delta_write_options ", ""));
+            }
         } else {
             String catalog = o.string("catalog").orElse("metaxy");
             b.catalog(catalog).namespace(o.string("namespace").orElse("metaxy"));

@@ -94,13 +94,49 @@ abstract class SparkTables {
             return "delta." + dialect.quoteIdentifier(path(key, tableName));
         }
 
+        /**
+         * Appends with Delta's optimistic commit. A commit that loses to a concurrent one Delta cannot reconcile itself
+         * (writers racing to create the table: "protocol changed"; a concurrent schema change) commits nothing, so
+         * the append runs again on the latest version, up to {@value #COMMIT_ATTEMPTS} attempts with a short random
+         * back-off; then it fails saying nothing was committed.
+         */
         @Override
         void append(SparkSession spark, FeatureKey key, String tableName, Dataset<Row> rows, boolean exists) {
-            var writer = rows.write().format("delta").mode("append").option("mergeSchema", "true");
-            for (var e : writeOptions.entrySet()) {
-                writer = writer.option(e.getKey(), e.getValue());
+            for (int attempt = 1; ; attempt++) {
+                var writer = rows.write().format("delta").mode("append").option("mergeSchema", "true");
+                for (var e : writeOptions.entrySet()) {
+                    writer = writer.option(e.getKey(), e.getValue());
+                }
+                try {
+                    writer.save(path(key, tableName));
+                    return;
+                } catch (RuntimeException e) {
+                    if (!isConcurrentCommit(e)) {
+                        throw e;
+                    }
+                    if (attempt >= COMMIT_ATTEMPTS) {
+                        throw new dev.metaxy.store.MetadataStoreException("Could not commit the append to Delta table "
+                            + path(key, tableName) + ": " + attempt + " attempts lost to concurrent commits; nothing was committed", e);
+                    }
+                    try {
+                        Thread.sleep(5 + java.util.concurrent.ThreadLocalRandom.current().nextInt(10 * Math.min(attempt, 10)));
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                }
             }
-            writer.save(path(key, tableName));
+        }
+
+        private static final int COMMIT_ATTEMPTS = 25;
+
+        private static boolean isConcurrentCommit(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof org.apache.spark.sql.delta.DeltaConcurrentModificationException) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override

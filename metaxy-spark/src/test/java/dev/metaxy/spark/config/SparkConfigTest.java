@@ -78,5 +78,9 @@ class SparkConfigTest {
             .getStore("dev", FeatureGraph.of(List.of(VIDEO)))).isInstanceOf(ConfigException.class).hasMessageContaining("format");
         assertThatThrownBy(() -> load("[stores.dev]\ntype = \"spark\"\nconfig = { format = \"delta\" }\n")
             .getStore("dev", FeatureGraph.of(List.of(VIDEO)))).isInstanceOf(ConfigException.class).hasMessageContaining("root_path");
+        // the store only appends: a Delta writer mode that would replace the table is refused (found by metaxy-reliability)
+        assertThatThrownBy(() -> load("[stores.dev]\ntype = \"spark\"\nconfig = { root_path = \"x\", delta_write_options = { mode = \"overwrite\" } }\n")
+            .getStore("dev", FeatureGraph.of(List.of(VIDEO)))).isInstanceOf(ConfigException.class)
+            .hasMessageContaining("delta_write_options").hasMessageContaining("sets mode 'overwrite'; the metadata store only appends");
     }
 }
