@@ -134,8 +134,9 @@ public final class Frame implements AutoCloseable {
     if (frames.stream().allMatch(f -> f.schema().equals(schema))) {
       VectorSchemaRoot target = VectorSchemaRoot.create(schema, ALLOCATOR);
       try {
-        target.allocateNew();
         VectorSchemaRoot[] roots = frames.stream().map(Frame::live).toArray(VectorSchemaRoot[]::new);
+        BatchCapacity.presize(target, List.of(roots));
+        target.allocateNew();
         org.apache.arrow.vector.util.VectorSchemaRootAppender.append(false, target, roots);
         return new Frame(target);
       } catch (RuntimeException e) {

@@ -125,6 +125,34 @@ class FrameOperationsTest {
   }
 
   @Test
+  void concatOfManyBatchesKeepsEveryValueOfStringsMapsAndNulls() {
+    Schema schema = new Schema(List.of(FrameSchemas.field("id", FrameSchemas.UTF8), FrameSchemas.stringMap("m"),
+        FrameSchemas.field("n", new ArrowType.Int(64, true))));
+    List<Frame> batches = new java.util.ArrayList<>();
+    List<Map<String, Object>> expected = new java.util.ArrayList<>();
+    try {
+      for (int b = 0; b < 7; b++) {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 300 + b * 111; i++) {
+          Map<String, Object> row = new java.util.LinkedHashMap<>();
+          row.put("id", i % 17 == 0 ? null : "sample-" + b + "-" + i + "-" + "x".repeat(i % 40));
+          row.put("m", i % 13 == 0 ? null : Map.of("audio", "a" + i, "frames", "f".repeat(i % 25)));
+          row.put("n", i % 11 == 0 ? null : (long) i * b);
+          rows.add(row);
+        }
+        expected.addAll(rows);
+        batches.add(Frame.fromRows(schema, rows));
+      }
+      try (Frame all = Frame.concat(batches)) {
+        assertThat(all.rowCount()).isEqualTo(expected.size());
+        assertThat(all.toRows()).isEqualTo(expected);
+      }
+    } finally {
+      batches.forEach(Frame::close);
+    }
+  }
+
+  @Test
   void emptyFrameHasSchemaAndNoRows() {
     Schema schema = new Schema(List.of(FrameSchemas.field("id", FrameSchemas.UTF8), FrameSchemas.stringMap("m")));
     try (Frame frame = Frame.empty(schema)) {
