@@ -196,17 +196,20 @@ class ResourceHygieneTest {
     }
 
     static long sessions(Connection admin, String database) throws Exception {
+        // client connections only (an autovacuum worker of the fresh database counts too otherwise);
         // pg_stat_activity lags a little behind a closing backend
         long n = -1;
         for (int i = 0; i < 50; i++) {
             try (Statement st = admin.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + database + "' AND pid <> pg_backend_pid()")) {
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + database + "' AND pid <> pg_backend_pid()"
+                    + " AND backend_type = 'client backend'")) {
                 rs.next();
                 n = rs.getLong(1);
             }
             Thread.sleep(20);
             try (Statement st = admin.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + database + "' AND pid <> pg_backend_pid()")) {
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + database + "' AND pid <> pg_backend_pid()"
+                    + " AND backend_type = 'client backend'")) {
                 rs.next();
                 if (rs.getLong(1) == n) {
                     return n;
