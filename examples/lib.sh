@@ -11,7 +11,7 @@ set -euo pipefail
 EXAMPLE_DIR="$(cd "$(dirname "${BASH_SOURCE[1]}")" && pwd)"
 ROOT="$(cd "$EXAMPLE_DIR/../.." && pwd)"
 EXAMPLES_TARGET="$ROOT/metaxy-examples/target"
-CLI_TARGET="$ROOT/metaxy-cli/target"
+CLI_TARGET="$ROOT/metaxy-dist/target"
 STEP_OUT="$(mktemp "${TMPDIR:-/tmp}/metaxy-example-step.XXXXXX")"
 STEP_ERR="$(mktemp "${TMPDIR:-/tmp}/metaxy-example-step.XXXXXX")"
 STARTED_AT=$SECONDS
@@ -24,7 +24,7 @@ fail() {
   exit 1
 }
 
-# Builds metaxy-examples and metaxy-cli once (and again after a pom or main source changed). The stamps are the
+# Builds metaxy-examples and the CLI with its stores (metaxy-dist, without packing the archives) once (and again after a pom or main source changed). The stamps are the
 # ones bin/metaxy and bin/metaxy-example use, so those launchers do not rebuild afterwards.
 ensure_built() {
   local stamps=("$CLI_TARGET/.metaxy-cli.built" "$EXAMPLES_TARGET/.metaxy-example.built") s needed=""
@@ -33,13 +33,13 @@ ensure_built() {
       needed=1
     fi
   done
-  [ -f "$CLI_TARGET/classpath.txt" ] && [ -f "$EXAMPLES_TARGET/classpath.txt" ] || needed=1
+  [ -f "$CLI_TARGET/dist-extra/lib/classpath" ] && [ -f "$EXAMPLES_TARGET/classpath.txt" ] || needed=1
   if [ -n "$needed" ]; then
     command -v mvn >/dev/null 2>&1 || fail "Maven (mvn) is needed to build the examples"
     echo "building metaxy-examples and metaxy-cli (once)..." >&2
     local log
     log="$(mktemp "${TMPDIR:-/tmp}/metaxy-examples-build.XXXXXX")"
-    if ! (cd "$ROOT" && mvn -B -q -DskipTests -pl metaxy-examples,metaxy-cli -am package) >"$log" 2>&1; then
+    if ! (cd "$ROOT" && mvn -B -q -DskipTests -Dassembly.skipAssembly=true -pl metaxy-examples,metaxy-dist -am package) >"$log" 2>&1; then
       cat "$log" >&2
       rm -f "$log"
       fail "the build failed (output above)"

@@ -82,8 +82,10 @@ final class StoreFactory {
     }
 
     private StoreProvider provider(StoreConfig store) {
-        StoreProvider provider = StoreProviders.find(store.type()).orElseThrow(() -> error("Unknown store type '" + store.type()
-            + "' for store '" + store.name() + "'. Known types: " + StoreProviders.knownTypes()));
+        StoreProvider provider = StoreProviders.find(store.type()).orElseThrow(() -> error(StoreModuleHints.forType(store.type())
+            .map(hint -> "Store '" + store.name() + "' has type '" + store.type() + "', but " + hint)
+            .orElse("Unknown store type '" + store.type() + "' for store '" + store.name() + "'. Known types: "
+                + StoreProviders.knownTypes())));
         Set<String> known = new TreeSet<>(provider.optionNames());
         known.addAll(StoreSpec.COMMON_OPTIONS);
         for (String option : store.options().keySet()) {
