@@ -10,6 +10,7 @@ import dev.metaxy.cli.OutputFormat;
 import dev.metaxy.definition.FeatureKey;
 import dev.metaxy.graph.FeatureGraph;
 import dev.metaxy.store.AccessMode;
+import dev.metaxy.store.FeatureNotInStoreException;
 import dev.metaxy.store.MetadataStore;
 import dev.metaxy.system.GraphSnapshots;
 import java.io.PrintWriter;
@@ -24,7 +25,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code metaxy metadata status}: for each selected feature, the rows in the store and (non-root features) how many
- * samples are missing, stale or orphaned. Exit 1 with {@code --assert-in-sync} when anything needs an update.
+ * samples are missing, stale or orphaned. Exit 1 with {@code --assert-in-sync} when anything needs an update, and
+ * always when a feature fails (broken definitions, missing upstream tables): one {@code Error: <feature>: <problem>}
+ * line each on stderr, the other features still reported.
  */
 @Command(name = "status", description = "Check metadata completeness and freshness for specified features.",
     mixinStandardHelpOptions = true)
@@ -72,7 +75,8 @@ public final class StatusCommand extends ContextCommand implements Callable<Inte
         FeatureStatus.Options options = new FeatureStatus.Options(Filters.parse(globalFilters), Filters.parse(filters),
             Filters.parse(staleIf), allowFallbackStores, progress || verbose);
         String storeName = store != null ? store : ctx.config().store();
-        try (MetadataStore s = ctx.store(store).open(AccessMode.READ)) {
+        GraphHealth health = GraphHealth.of(ctx.graph());
+        try (MetadataStore s = ctx.store(store, health.healthy()).open(AccessMode.READ)) {
             FeatureGraph keysGraph = snapshotId == null ? ctx.graph() : snapshotGraph(ctx, s, json);
             FeatureSelector.Selection selection = selector.resolve(ctx, keysGraph, format, assertInSync);
             if (selection.found().isEmpty()) {
@@ -85,17 +89,22 @@ public final class StatusCommand extends ContextCommand implements Callable<Inte
             try (FeatureProgress bar = FeatureProgress.start(ctx.err(), "Checking status", keys.size())) {
                 for (FeatureKey key : keys) {
                     bar.step(key.toString());
+                    String problem = health.problems().get(key);
                     try {
-                        statuses.put(key, FeatureStatus.compute(s, ctx.graph(), key, options));
-                    } catch (RuntimeException e) {
-                        errors.put(key, e.getMessage() == null ? e.toString() : e.getMessage());
-                        if (!json) {
-                            ctx.err().println("Error processing feature: " + key);
-                            e.printStackTrace(ctx.err());
+                        if (problem == null) {
+                            statuses.put(key, FeatureStatus.compute(s, health.healthy(), key, options));
                         }
+                    } catch (FeatureNotInStoreException e) {
+                        problem = "upstream feature '" + e.feature() + "' has no metadata in store '" + storeName + "'";
+                    } catch (RuntimeException e) {
+                        problem = e.getMessage() == null ? e.toString() : e.getMessage();
+                    }
+                    if (problem != null) {
+                        errors.put(key, problem);
                     }
                 }
             }
+            errors.forEach((key, problem) -> ctx.err().println("Error: " + key + ": " + problem));
             StoreInfo info = new StoreInfo(storeName, s);
             if (json) {
                 ObjectNode root = new StatusJson(info, verbose).render(snapshotId, keys, statuses, errors, selection.missing());
@@ -104,7 +113,7 @@ public final class StatusCommand extends ContextCommand implements Callable<Inte
                 new StatusTable(info, progress || verbose, verbose).print(ctx.out(), snapshotId, keys, statuses, errors);
             }
             boolean needsUpdate = statuses.values().stream().anyMatch(FeatureStatus::needsUpdate);
-            return assertInSync && needsUpdate ? 1 : 0;
+            return !errors.isEmpty() || assertInSync && needsUpdate ? 1 : 0;
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The plain output of {@code metadata status}: a table Status | Feature | Materialized | Missing | Stale | Orphaned |
  * Info with the reference icons ({@code ✗} missing, {@code ○} root, {@code ⚠} needs update, {@code ✓} up to date,
- * {@code !} error), then verbose previews and an error summary.
+ * {@code !} error), then verbose previews. Errors themselves are reported on stderr by the command.
  */
 record StatusTable(StoreInfo store, boolean progressRequested, boolean verbose) {
 
@@ -64,10 +64,6 @@ record StatusTable(StoreInfo store, boolean progressRequested, boolean verbose) 
                     }
                 }
             }
-        }
-        if (!errors.isEmpty()) {
-            out.println();
-            out.println("Warning: " + errors.size() + " feature(s) had errors (see tracebacks above)");
         }
     }
 }
