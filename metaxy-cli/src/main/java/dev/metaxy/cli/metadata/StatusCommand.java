@@ -65,6 +65,10 @@ public final class StatusCommand extends ContextCommand implements Callable<Inte
         description = "Whether to read metadata from fallback stores (default: true).")
     boolean allowFallbackStores;
 
+    @Option(names = "--versions", arity = "0..1", fallbackValue = "true",
+        description = "Also list the feature versions stored for each feature, with their row counts.")
+    boolean versions;
+
     @Option(names = "--format", defaultValue = "plain", description = "plain or json")
     OutputFormat format;
 
@@ -105,12 +109,16 @@ public final class StatusCommand extends ContextCommand implements Callable<Inte
                 }
             }
             errors.forEach((key, problem) -> ctx.err().println("Error: " + key + ": " + problem));
+            Map<FeatureKey, StoredVersions> stored = new LinkedHashMap<>();
+            if (versions) {
+                statuses.keySet().forEach(key -> stored.put(key, StoredVersions.read(s, key)));
+            }
             StoreInfo info = new StoreInfo(storeName, s);
             if (json) {
-                ObjectNode root = new StatusJson(info, verbose).render(snapshotId, keys, statuses, errors, selection.missing());
+                ObjectNode root = new StatusJson(info, verbose, stored).render(snapshotId, keys, statuses, errors, selection.missing());
                 ctx.out().println(JsonOutput.write(root));
             } else {
-                new StatusTable(info, progress || verbose, verbose).print(ctx.out(), snapshotId, keys, statuses, errors);
+                new StatusTable(info, progress || verbose, verbose, stored).print(ctx.out(), snapshotId, keys, statuses, errors);
             }
             boolean needsUpdate = statuses.values().stream().anyMatch(FeatureStatus::needsUpdate);
             return !errors.isEmpty() || assertInSync && needsUpdate ? 1 : 0;
