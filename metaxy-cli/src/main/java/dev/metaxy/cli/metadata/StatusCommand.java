@@ -7,6 +7,7 @@ import dev.metaxy.cli.ContextCommand;
 import dev.metaxy.cli.FeatureSelector;
 import dev.metaxy.cli.JsonOutput;
 import dev.metaxy.cli.OutputFormat;
+import dev.metaxy.cli.StoreLabel;
 import dev.metaxy.definition.FeatureKey;
 import dev.metaxy.graph.FeatureGraph;
 import dev.metaxy.store.AccessMode;
@@ -113,7 +114,7 @@ public final class StatusCommand extends ContextCommand implements Callable<Inte
             if (versions) {
                 statuses.keySet().forEach(key -> stored.put(key, StoredVersions.read(s, key)));
             }
-            StoreInfo info = new StoreInfo(storeName, s);
+            StoreInfo info = new StoreInfo(StoreLabel.of(ctx.config(), storeName), s);
             if (json) {
                 ObjectNode root = new StatusJson(info, verbose, stored).render(snapshotId, keys, statuses, errors, selection.missing());
                 ctx.out().println(JsonOutput.write(root));

@@ -57,7 +57,7 @@ record StatusJson(StoreInfo store, boolean verbose, Map<FeatureKey, StoredVersio
             ArrayNode details = o.putArray("sample_details");
             SamplePreview.lines(s).forEach(details::add);
         }
-        o.set("store_metadata", JsonOutput.mapper().valueToTree(store.of(s.key())));
+        o.set("store_metadata", store.of(s.key()));
         if (s.progressPercentage() != null) {
             o.put("progress_percentage", s.progressPercentage());
         }

@@ -41,7 +41,7 @@ record StatusTable(StoreInfo store, boolean progressRequested, boolean verbose, 
             String status = s.progressPercentage() != null
                 ? icon(s.category()) + " (" + Math.round(s.progressPercentage()) + "%)"
                 : noInput ? icon("needs_update") + " (no input)" : icon(s.category());
-            String info = StoreInfo.pythonRepr(store.of(key));
+            String info = store.label().text();
             if (s.root() || noInput) {
                 table.row(status, key.toString(), Long.toString(s.storeRows()), "-", "-", "-", info);
             } else {
