@@ -75,7 +75,12 @@ public final class CliContext implements AutoCloseable {
 
     /** The named store (null: the config's default store), not yet opened; closed when the command ends. */
     public MetadataStore store(String name) {
-        MetadataStore s = config().getStore(name, graph());
+        return store(name, graph());
+    }
+
+    /** Like {@link #store(String)}, over {@code graph} instead of the configuration's graph. */
+    public MetadataStore store(String name, FeatureGraph graph) {
+        MetadataStore s = config().getStore(name, graph);
         opened.add(s);
         return s;
     }

@@ -2,6 +2,7 @@ package dev.metaxy.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.metaxy.config.MetaxyConfig;
 import dev.metaxy.definition.FeatureDefinition;
 import dev.metaxy.definition.FeatureDep;
 import dev.metaxy.definition.FeatureKey;
@@ -10,28 +11,40 @@ import dev.metaxy.definition.QualifiedFieldKey;
 import dev.metaxy.graph.FeatureGraph;
 import dev.metaxy.versioning.DefinitionVersions;
 import dev.metaxy.versioning.FieldLineage;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The per-feature facts {@code list features} and {@code describe features} print: source, fields, field lineage. */
 public final class FeatureInfo {
     private final FeatureGraph graph;
     private final FeatureDefinition definition;
+    private final Optional<Path> definitionFile;
 
-    public FeatureInfo(FeatureGraph graph, FeatureKey key) {
+    /** {@code definitionFile}: the JSON definition file the feature came from, relative to the project (if any). */
+    public FeatureInfo(FeatureGraph graph, FeatureKey key, Optional<Path> definitionFile) {
         this.graph = graph;
         this.definition = graph.definition(key);
+        this.definitionFile = definitionFile;
+    }
+
+    /** The facts of {@code key} in the context's graph, its definition file relative to the project directory. */
+    public static FeatureInfo of(CliContext ctx, FeatureGraph graph, FeatureKey key) {
+        MetaxyConfig config = ctx.config();
+        return new FeatureInfo(graph, key, config.definitionFile(key).map(f -> config.baseDirectory().relativize(f)));
     }
 
     public FeatureDefinition definition() {
         return definition;
     }
 
-    /** Where the feature comes from: its class path, else {@code ?}. */
+    /** Where the feature comes from: its class path, else its definition file, else {@code ?}. */
     public String source() {
-        return definition.classPath().filter(s -> !s.isEmpty()).orElse("?");
+        return definition.classPath().filter(s -> !s.isEmpty())
+            .or(() -> definitionFile.map(f -> f.toString().replace('\\', '/'))).orElse("?");
     }
 
     public String version() {

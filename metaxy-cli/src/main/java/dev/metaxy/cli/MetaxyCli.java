@@ -1,5 +1,6 @@
 package dev.metaxy.cli;
 
+import dev.metaxy.config.ConfigException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -60,12 +61,17 @@ public final class MetaxyCli implements Runnable {
      * {@code ./.env} in the working directory is loaded first (real environment variables win).
      */
     public static int execute(String[] args, Map<String, String> env, Path workingDir, PrintStream out, PrintStream err) {
-        Map<String, String> environment = CliContext.withDotEnv(env, workingDir);
+        PrintWriter stdout = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter stderr = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        Map<String, String> environment;
+        try {
+            environment = CliContext.withDotEnv(env, workingDir);
+        } catch (ConfigException e) {
+            return CliErrors.report(e, stdout, stderr);
+        }
         MetaxyCli root = new MetaxyCli();
         CommandLine cmd = new CommandLine(root);
         Commands.register(cmd);
-        PrintWriter stdout = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-        PrintWriter stderr = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         cmd.setOut(stdout);
         cmd.setErr(stderr);
         cmd.setDefaultValueProvider(new EnvDefaultProvider(environment));

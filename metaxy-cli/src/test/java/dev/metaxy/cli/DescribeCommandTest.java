@@ -50,7 +50,7 @@ class DescribeCommandTest {
         JsonNode all = JsonOutput.mapper().readTree(p.run("describe", "features", "--all-features", "-f", "json").out());
         assertThat(all.get("features")).hasSize(2);
         CliRun.Result plain = p.run("describe", "features", "--all-features");
-        assertThat(plain.out()).startsWith("examples/parent (7de0f5e8) demo\nSource: ?\n\n  Parent feature that generates")
+        assertThat(plain.out()).startsWith("examples/parent (7de0f5e8) demo\nSource: features.json\n\n  Parent feature that generates")
             .contains("\n" + "─".repeat(60) + "\n")
             .contains("Fields:\n  predictions (9cd1c608) ← examples/parent:(embeddings)\n")
             .contains("Dependencies:\n  examples/parent | select: embeddings | rename: raw → raw_data\n")

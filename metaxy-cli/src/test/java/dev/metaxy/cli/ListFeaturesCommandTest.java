@@ -21,7 +21,7 @@ class ListFeaturesCommandTest {
         assertThat(parent.get("is_root").asBoolean()).isTrue();
         assertThat(parent.get("is_external").asBoolean()).isFalse();
         assertThat(parent.get("project").asText()).isEqualTo("demo");
-        assertThat(parent.get("source").asText()).isEqualTo("?");
+        assertThat(parent.get("source").asText()).isEqualTo("features.json");
         assertThat(parent.get("field_count").asInt()).isEqualTo(1);
         assertThat(parent.get("fields").get(0).toString())
             .isEqualTo("{\"key\":\"embeddings\",\"code_version\":\"1\",\"version\":\"05e66510\"}");
@@ -46,10 +46,11 @@ class ListFeaturesCommandTest {
     void plainPrintsOneTablePerProjectAndASummary(@TempDir Path dir) {
         CliRun.Result r = TestProject.create(dir, "demo", TestProject.PARENT_CHILD).run("list", "features");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).startsWith("demo\nFeature").contains("examples/parent  7de0f5e8  ?")
+        assertThat(r.err()).isEqualTo("demo\n");
+        assertThat(r.out()).startsWith("Feature").contains("examples/parent  7de0f5e8  features.json")
             .contains("Total: 2 feature(s) (1 root, 1 dependent)");
         CliRun.Result verbose = TestProject.create(dir, "demo", TestProject.PARENT_CHILD).run("list", "features", "--verbose");
-        assertThat(verbose.out()).contains("Dependencies").contains("examples/child (demo) ?")
+        assertThat(verbose.out()).contains("Dependencies").contains("examples/child (demo) features.json")
             .contains("predictions  __metaxy_initial__  9cd1c608").contains("examples/parent.embeddings");
     }
 
@@ -89,5 +90,19 @@ class ListFeaturesCommandTest {
         assertThat(r.err()).startsWith("Error: ").contains("id_columns");
         assertThat(r.out()).isEmpty();
         assertThat(Files.exists(dir.resolve("dev.duckdb"))).isFalse();
+    }
+
+    @Test
+    void sourceOfAJsonDefinitionIsItsPathRelativeToTheProject(@TempDir Path dir) throws Exception {
+        TestProject p = TestProject.create(dir, "demo", TestProject.PARENT_CHILD);
+        java.nio.file.Files.createDirectories(dir.resolve("defs"));
+        p.write("defs/video.json", TestProject.PARENT_CHILD);
+        p.write("metaxy.toml", java.nio.file.Files.readString(dir.resolve("metaxy.toml"))
+            .replace("entrypoints = [\"features.json\"]", "entrypoints = [\"defs/video.json\"]"));
+        CliRun.Result r = p.run("list", "features", "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(JsonOutput.mapper().readTree(r.out()).get("features").get(1).get("source").asText()).isEqualTo("defs/video.json");
+        CliRun.Result describe = p.run("describe", "features", "examples/child");
+        assertThat(describe.out()).contains("Source: defs/video.json");
     }
 }

@@ -14,8 +14,8 @@ class PushCommandTest {
         CliRun.Result first = p.run("push");
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out()).isEqualTo("2f02765d\n");
-        assertThat(first.err()).startsWith("Recorded at: {'name': 'dev', 'display': 'DuckDBMetadataStore(")
-            .endsWith("✓ Recorded feature graph\n");
+        assertThat(first.err()).isEqualTo("Recorded at: dev (duckdb, " + p.database().toString().replace("\\", "/") + ")\n"
+            + "✓ Recorded feature graph\n");
         CliRun.Result second = p.run("push");
         assertThat(second.out()).isEqualTo("2f02765d\n");
         assertThat(second.err()).endsWith("✓ Snapshot already recorded (no changes)\n");

@@ -1,7 +1,7 @@
 package dev.metaxy.config;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -24,15 +24,20 @@ public final class DotEnv {
     private DotEnv() {
     }
 
-    /** The variables defined by {@code file} (empty when it does not exist), interpolated against {@code env}. */
+    /**
+     * The variables defined by {@code file} (empty when it does not exist), interpolated against {@code env}. A file
+     * that cannot be read or is not UTF-8 is a {@link ConfigException} naming it.
+     */
     public static Map<String, String> read(Path file, Map<String, String> env) {
         if (!Files.isRegularFile(file)) {
             return Map.of();
         }
         try {
             return parse(Files.readString(file), env);
+        } catch (CharacterCodingException e) {
+            throw new ConfigException("Cannot read " + file + ": it is not UTF-8 text", null, e);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new ConfigException("Cannot read " + file + ": " + e.getMessage(), null, e);
         }
     }
 

@@ -75,7 +75,10 @@ final class Entrypoints {
         if (!Files.isRegularFile(path)) {
             throw new ConfigException("Entrypoint definition file does not exist: " + path, file);
         }
-        DefinitionJson.readFile(path).forEach(this::register);
+        DefinitionJson.readFile(path).forEach(def -> {
+            register(def);
+            config.recordDefinitionFile(def.key(), path);
+        });
     }
 
     private void loadClass(String name) {

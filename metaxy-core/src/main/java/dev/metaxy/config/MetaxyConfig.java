@@ -1,5 +1,6 @@
 package dev.metaxy.config;
 
+import dev.metaxy.definition.FeatureKey;
 import dev.metaxy.graph.FeatureGraph;
 import dev.metaxy.hash.Truncation;
 import dev.metaxy.store.MetadataStore;
@@ -51,6 +52,7 @@ public final class MetaxyConfig {
     private final Path baseDirectory;
     private final Map<String, String> environment;
     private FeatureGraph graph;
+    private final Map<FeatureKey, Path> definitionFiles = new java.util.concurrent.ConcurrentHashMap<>();
 
     MetaxyConfig(ConfigParser p, Path configFile, Path baseDirectory, Map<String, String> environment) {
         this.project = p.project;
@@ -196,6 +198,15 @@ public final class MetaxyConfig {
     /** A new graph holding the features of the {@linkplain Entrypoints entrypoints}, with this config's truncation. */
     public FeatureGraph loadGraph() {
         return Entrypoints.load(this);
+    }
+
+    /** The JSON definition file a feature of this configuration's entrypoints was loaded from, if any. */
+    public Optional<Path> definitionFile(FeatureKey key) {
+        return Optional.ofNullable(definitionFiles.get(key));
+    }
+
+    void recordDefinitionFile(FeatureKey key, Path file) {
+        definitionFiles.put(key, file);
     }
 
     /** The graph of this configuration, loaded from the entrypoints on first call and then reused. */

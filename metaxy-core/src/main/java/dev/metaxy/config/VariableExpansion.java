@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * Expands {@code ${NAME}} and {@code ${NAME:-default}} in every string read from a config file (keys untouched,
  * results not re-expanded). A set variable wins even when empty; an unset one falls back to the default. An unset
  * variable without a default is an error naming the variable, the key and the file (Python substitutes an empty
- * string here; the JVM port refuses so that a typo cannot silently select, say, an in-memory database).
+ * string here; the JVM port refuses so that a typo cannot silently select, say, an in-memory database). So is a
+ * {@code ${} without its closing brace, which Python would keep literally (and, say, create a directory named so).
  */
 final class VariableExpansion {
     private static final Pattern VAR = Pattern.compile("\\$\\{([^}:]+)(?::-([^}]*))?}");
@@ -51,6 +52,10 @@ final class VariableExpansion {
     }
 
     private static String expandString(SourcedString s, String path, Map<String, String> env) {
+        if (s.value().lastIndexOf("${") > s.value().lastIndexOf('}')) {
+            throw new ConfigException("Unterminated '${' in the value of '" + path + "'" + (s.file() == null ? "" : " in " + s.file())
+                + " (write ${NAME} or ${NAME:-default})", s.file());
+        }
         Matcher m = VAR.matcher(s.value());
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -3,6 +3,7 @@ package dev.metaxy.cli.describe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.metaxy.cli.CliContext;
 import dev.metaxy.cli.ContextCommand;
 import dev.metaxy.cli.FeatureInfo;
 import dev.metaxy.cli.FeatureSelector;
@@ -35,7 +36,7 @@ public final class DescribeFeaturesCommand extends ContextCommand implements Cal
         if (keys.isEmpty()) {
             return 0;
         }
-        List<ObjectNode> features = keys.stream().map(k -> describe(graph, k)).toList();
+        List<ObjectNode> features = keys.stream().map(k -> describe(context(), graph, k)).toList();
         if (format == OutputFormat.JSON) {
             if (features.size() == 1) {
                 context().out().println(JsonOutput.write(features.get(0)));
@@ -57,8 +58,8 @@ public final class DescribeFeaturesCommand extends ContextCommand implements Cal
         return 0;
     }
 
-    static ObjectNode describe(FeatureGraph graph, FeatureKey key) {
-        FeatureInfo info = new FeatureInfo(graph, key);
+    static ObjectNode describe(CliContext ctx, FeatureGraph graph, FeatureKey key) {
+        FeatureInfo info = FeatureInfo.of(ctx, graph, key);
         FeatureSpec spec = info.definition().spec();
         ObjectNode o = JsonOutput.object();
         o.put("project", info.definition().project().orElse(null));

@@ -1,5 +1,6 @@
 package dev.metaxy.cli.graph;
 
+import dev.metaxy.cli.NonNegative;
 import dev.metaxy.graph.render.RenderConfig;
 import picocli.CommandLine.Option;
 
@@ -25,7 +26,7 @@ public final class RenderOptions {
         description = "Show the project version in the output (default: true)")
     boolean showProjectVersion;
 
-    @Option(names = "--hash-length", paramLabel = "N", defaultValue = "8",
+    @Option(names = "--hash-length", paramLabel = "N", defaultValue = "8", converter = NonNegative.class,
         description = "Characters of version hashes to show, 0 for full (default: 8)")
     int hashLength;
 
@@ -35,10 +36,10 @@ public final class RenderOptions {
     @Option(names = "--feature", paramLabel = "KEY", description = "Focus on a feature ('video/files' or 'video__files')")
     String feature;
 
-    @Option(names = "--up", paramLabel = "N", description = "Upstream levels around --feature (default: all)")
+    @Option(names = "--up", paramLabel = "N", converter = NonNegative.class, description = "Upstream levels around --feature (default: all)")
     Integer up;
 
-    @Option(names = "--down", paramLabel = "N", description = "Downstream levels around --feature (default: all)")
+    @Option(names = "--down", paramLabel = "N", converter = NonNegative.class, description = "Downstream levels around --feature (default: all)")
     Integer down;
 
     @Option(names = "--project", paramLabel = "P",

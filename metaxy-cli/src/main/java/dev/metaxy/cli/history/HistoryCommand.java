@@ -1,6 +1,7 @@
 package dev.metaxy.cli.history;
 
 import dev.metaxy.cli.ContextCommand;
+import dev.metaxy.cli.NonNegative;
 import dev.metaxy.cli.TextTable;
 import dev.metaxy.store.AccessMode;
 import dev.metaxy.store.MetadataStore;
@@ -26,7 +27,7 @@ public final class HistoryCommand extends ContextCommand implements Callable<Int
     @Option(names = "--store", paramLabel = "S", description = "Metadata store to use (default: the configured default)")
     String store;
 
-    @Option(names = "--limit", paramLabel = "N", description = "Show at most N snapshots (default: all)")
+    @Option(names = "--limit", paramLabel = "N", converter = NonNegative.class, description = "Show at most N snapshots (default: all)")
     Integer limit;
 
     /** One pushed project version: when it was first recorded and how many rows were written for it. */
@@ -45,7 +46,7 @@ public final class HistoryCommand extends ContextCommand implements Callable<Int
             err.println("No graph snapshots recorded yet");
             return 0;
         }
-        if (limit != null && limit >= 0 && limit < snapshots.size()) {
+        if (limit != null && limit < snapshots.size()) {
             snapshots = snapshots.subList(0, limit);
         }
         TextTable table = new TextTable("Project version", "Recorded At", "Feature Count");

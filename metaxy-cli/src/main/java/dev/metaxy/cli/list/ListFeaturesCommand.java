@@ -38,7 +38,7 @@ public final class ListFeaturesCommand extends ContextCommand implements Callabl
             if (project != null && !Objects.equals(project, d.project().orElse(null))) {
                 continue;
             }
-            FeatureInfo info = new FeatureInfo(graph, d.key());
+            FeatureInfo info = FeatureInfo.of(context(), graph, d.key());
             ObjectNode o = features.addObject();
             o.put("key", d.key().toString());
             o.put("version", info.version());
@@ -86,7 +86,8 @@ public final class ListFeaturesCommand extends ContextCommand implements Callabl
                     table.row(f.get("key").asText(), f.get("version").asText(), f.get("source").asText());
                 }
             }
-            out.println(project);
+            context().err().println(project);
+            context().err().flush();
             out.print(table.render());
             out.println();
         });

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code metaxy metadata delete}: soft (tombstones, the default) or hard deletes of the rows matching the filters
- * (ANDed). A hard delete without filters needs {@code --yes}; {@code --dry-run} only counts.
+ * (ANDed). A hard delete without filters needs {@code --yes}; {@code --dry-run} only counts. Reports the rows deleted
+ * per feature (stderr, or a JSON document on stdout with {@code --format json}).
  */
 @Command(name = "delete", description = "Delete metadata rows matching filters.", mixinStandardHelpOptions = true)
 public final class DeleteCommand extends ContextCommand implements Callable<Integer> {
@@ -55,6 +56,9 @@ public final class DeleteCommand extends ContextCommand implements Callable<Inte
     @Option(names = "--dry-run", arity = "0..1", fallbackValue = "true",
         description = "Preview: show features, filters and row counts without deleting.")
     boolean dryRun;
+
+    @Option(names = "--format", defaultValue = "plain", description = "plain or json: how the deleted row counts are reported")
+    OutputFormat format;
 
     @Override
     public Integer call() {
@@ -90,20 +94,21 @@ public final class DeleteCommand extends ContextCommand implements Callable<Inte
             if (withFeatureHistory) {
                 options = options.withFeatureHistory();
             }
-            int errors = 0;
+            Map<FeatureKey, Long> deleted = new LinkedHashMap<>();
+            Map<FeatureKey, String> errors = new LinkedHashMap<>();
             try (FeatureProgress bar = FeatureProgress.start(ctx.err(), "Deleting", selection.found().size())) {
                 for (FeatureKey key : selection.found()) {
                     bar.step(key.toString());
                     try {
-                        s.delete(key, filter, options);
+                        deleted.put(key, s.delete(key, filter, options));
                     } catch (RuntimeException e) {
-                        errors++;
+                        errors.put(key, e.getMessage());
                         ctx.err().println("Error deleting " + key + ": " + e.getMessage());
                     }
                 }
             }
-            ctx.err().println("✓ Deletion complete (" + (isSoft ? "soft" : "hard") + " delete)");
-            return errors > 0 ? 1 : 0;
+            new DeletionReport(isSoft, deleted, errors).print(ctx, format == OutputFormat.JSON);
+            return errors.isEmpty() ? 0 : 1;
         }
     }
 

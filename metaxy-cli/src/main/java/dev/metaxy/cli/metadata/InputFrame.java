@@ -36,8 +36,12 @@ final class InputFrame {
     private InputFrame() {
     }
 
-    /** Reads {@code file}; a missing, empty or unreadable file, or a malformed by-field value, is a {@link CliException}. */
-    static Frame read(Path file) {
+    /**
+     * Reads {@code file}; a missing, empty or unreadable file, a malformed by-field value (not an object of string
+     * hashes), or a nested JSON value for a text column is a {@link CliException}. {@code stored} is the schema of the
+     * feature's table, null when it has none yet.
+     */
+    static Frame read(Path file, Schema stored) {
         if (!Files.isRegularFile(file)) {
             throw new CliException("No such file: " + file);
         }
@@ -57,6 +61,9 @@ final class InputFrame {
         if (format == FrameFiles.Format.ARROW_IPC) {
             throw new CliException("Unsupported input file '" + file.getFileName() + "': use .parquet, .csv or .jsonl");
         }
+        if (format == FrameFiles.Format.JSONL) {
+            JsonLinesCheck.check(file, stored);
+        }
         Frame frame;
         try {
             frame = FrameFiles.read(file, TEXT);
@@ -72,6 +79,7 @@ final class InputFrame {
     static Frame byFieldAsStructs(Frame frame) {
         List<String> textual = BY_FIELD.stream().filter(c -> frame.hasColumn(c) && isText(frame.schema().findField(c))).toList();
         if (textual.isEmpty()) {
+            requireHashes(frame);
             return frame.select(frame.columnNames());
         }
         List<Map<String, Object>> rows = frame.toRows();
@@ -118,7 +126,35 @@ final class InputFrame {
                 + (text.length() > 40 ? text.substring(0, 40) + "..." : text));
         }
         Map<String, String> values = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+        node.fields().forEachRemaining(e -> {
+            requireHash(column, row + 1, e.getKey(), e.getValue());
+            values.put(e.getKey(), e.getValue().asText());
+        });
         return values;
+    }
+
+    /** Struct-typed by-field columns (Parquet, JSON Lines): every field's value a non-null string. */
+    private static void requireHashes(Frame frame) {
+        for (String column : BY_FIELD) {
+            if (!frame.hasColumn(column)) {
+                continue;
+            }
+            for (int i = 0; i < frame.rowCount(); i++) {
+                if (frame.value(i, column) instanceof Map<?, ?> m) {
+                    int row = i + 1;
+                    m.forEach((field, v) -> requireHash(column, row, String.valueOf(field),
+                        v instanceof CharSequence text ? JsonOutput.mapper().getNodeFactory().textNode(text.toString())
+                            : JsonOutput.mapper().valueToTree(v)));
+                }
+            }
+        }
+    }
+
+    /** A by-field value must be a string hash: a number, boolean, null or nested value names column, row and field. */
+    static void requireHash(String column, int row, String field, JsonNode value) {
+        if (!value.isTextual()) {
+            throw new CliException("Column '" + column + "', row " + row + ": field '" + field + "' must be a string, got "
+                + (value.isNull() ? "null" : RowJson.compact(value)));
+        }
     }
 }

@@ -1,14 +1,13 @@
 package dev.metaxy.cli.metadata;
 
 import dev.metaxy.cli.CliContext;
+import dev.metaxy.cli.CliException;
 import dev.metaxy.cli.ContextCommand;
-import dev.metaxy.definition.SystemColumns;
-import dev.metaxy.expr.Expressions;
+import dev.metaxy.definition.FeatureKey;
 import dev.metaxy.frame.Frame;
 import dev.metaxy.store.AccessMode;
 import dev.metaxy.store.FeatureNotInStoreException;
 import dev.metaxy.store.MetadataStore;
-import dev.metaxy.store.ReadOptions;
 import dev.metaxy.store.WriteOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +16,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code metaxy metadata rebase FEATURE --from V [--to V2]}: carries the rows stored under feature version V over to
- * V2 (default: the current version), recomputing provenance, and writes them keeping the new version.
+ * V2 (default: the current version), recomputing provenance, and writes them keeping the new version. A version the
+ * table does not hold (or no table) is an error listing the stored versions with their row counts.
  */
 @Command(name = "rebase", description = "Rebase metadata from one feature version to another, recalculating provenance.",
     mixinStandardHelpOptions = true)
@@ -40,24 +40,24 @@ public final class RebaseCommand extends ContextCommand implements Callable<Inte
     @Override
     public Integer call() {
         CliContext ctx = context();
-        FeatureArg.resolve(ctx.graph(), feature);
+        FeatureKey key = FeatureArg.resolve(ctx.graph(), feature);
+        if (ctx.graph().spec(key).isRoot()) {
+            throw new CliException("Cannot rebase root feature " + key + ". Root features have user-defined provenance: "
+                + "re-run the pipeline that writes them.");
+        }
+        String storeName = store != null ? store : ctx.config().store();
+        Frame existing;
+        try (MetadataStore s = ctx.store(store).open(AccessMode.READ)) {
+            existing = readExisting(s, key, storeName);
+        }
         long rows;
-        try (MetadataStore s = ctx.store(store).open(AccessMode.WRITE)) {
-            ReadOptions ro = ReadOptions.defaults().withFeatureHistory().allowFallback(false)
-                .filter(Expressions.equal(SystemColumns.FEATURE_VERSION, fromVersion));
-            Frame existing = readExisting(s, ro, ctx);
-            if (existing == null) {
-                rows = 0;
-            } else if (dryRun) {
-                try (Frame e = existing) {
-                    rows = e.rowCount();
-                }
-            } else {
-                try (Frame e = existing; Frame rebased = s.rebase(feature, e, toVersion).collect()) {
+        try (existing) {
+            rows = existing.rowCount();
+            if (!dryRun) {
+                try (MetadataStore s = ctx.store(store).open(AccessMode.WRITE);
+                     Frame rebased = s.rebase(key, existing, toVersion).collect()) {
                     rows = rebased.rowCount();
-                    if (rows > 0) {
-                        s.write(feature, rebased, WriteOptions.defaults().preservingFeatureVersion());
-                    }
+                    s.write(key, rebased, WriteOptions.defaults().preservingFeatureVersion());
                 }
             }
         }
@@ -65,13 +65,23 @@ public final class RebaseCommand extends ContextCommand implements Callable<Inte
         return 0;
     }
 
-    /** The rows stored under the source version, or null (with a warning) when the store has no table for the feature. */
-    private Frame readExisting(MetadataStore s, ReadOptions ro, CliContext ctx) {
+    /**
+     * The rows stored under the source version. No table for the feature, or no row of that version, is an error
+     * naming the versions the table holds.
+     */
+    private Frame readExisting(MetadataStore s, FeatureKey key, String storeName) {
+        Frame rows;
         try {
-            return s.read(feature, ro).collect();
+            rows = s.read(key, StoredVersions.rowsOf(fromVersion)).collect();
         } catch (FeatureNotInStoreException e) {
-            ctx.err().println("Warning: Feature '" + feature + "' not found in store.");
-            return null;
+            throw new CliException("Feature '" + key + "' has no metadata in store '" + storeName + "': nothing to rebase");
         }
+        if (rows.rowCount() == 0) {
+            rows.close();
+            StoredVersions stored = StoredVersions.read(s, key);
+            throw new CliException("Feature '" + key + "' has no rows of version '" + fromVersion + "' in store '" + storeName
+                + "'; " + (stored.isEmpty() ? "it has no rows" : "stored versions: " + stored.summary()));
+        }
+        return rows;
     }
 }

@@ -80,7 +80,7 @@ public final class ResolveCommand extends ContextCommand implements Callable<Int
         for (Expression e : Filters.parse(staleIf)) {
             options = options.stalenessPredicate(e);
         }
-        Frame sampleFrame = samples == null ? null : InputFrame.read(ctx.workingDir().resolve(samples));
+        Frame sampleFrame = samples == null ? null : InputFrame.read(ctx.workingDir().resolve(samples), null);
         try (MetadataStore s = ctx.store(store).open(AccessMode.READ);
              Increment inc = s.resolveUpdate(key, sampleFrame == null ? options : options.samples(sampleFrame))) {
             Map<String, Frame> parts = new LinkedHashMap<>();

@@ -7,9 +7,11 @@ import dev.metaxy.cli.ContextCommand;
 import dev.metaxy.cli.FeatureSelector;
 import dev.metaxy.cli.JsonOutput;
 import dev.metaxy.cli.OutputFormat;
+import dev.metaxy.cli.StoreLabel;
 import dev.metaxy.definition.FeatureKey;
 import dev.metaxy.graph.FeatureGraph;
 import dev.metaxy.store.AccessMode;
+import dev.metaxy.store.FeatureNotInStoreException;
 import dev.metaxy.store.MetadataStore;
 import dev.metaxy.system.GraphSnapshots;
 import java.io.PrintWriter;
@@ -24,7 +26,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code metaxy metadata status}: for each selected feature, the rows in the store and (non-root features) how many
- * samples are missing, stale or orphaned. Exit 1 with {@code --assert-in-sync} when anything needs an update.
+ * samples are missing, stale or orphaned. Exit 1 with {@code --assert-in-sync} when anything needs an update, and
+ * always when a feature fails (broken definitions, missing upstream tables): one {@code Error: <feature>: <problem>}
+ * line each on stderr, the other features still reported.
  */
 @Command(name = "status", description = "Check metadata completeness and freshness for specified features.",
     mixinStandardHelpOptions = true)
@@ -62,6 +66,10 @@ public final class StatusCommand extends ContextCommand implements Callable<Inte
         description = "Whether to read metadata from fallback stores (default: true).")
     boolean allowFallbackStores;
 
+    @Option(names = "--versions", arity = "0..1", fallbackValue = "true",
+        description = "Also list the feature versions stored for each feature, with their row counts.")
+    boolean versions;
+
     @Option(names = "--format", defaultValue = "plain", description = "plain or json")
     OutputFormat format;
 
@@ -72,7 +80,8 @@ public final class StatusCommand extends ContextCommand implements Callable<Inte
         FeatureStatus.Options options = new FeatureStatus.Options(Filters.parse(globalFilters), Filters.parse(filters),
             Filters.parse(staleIf), allowFallbackStores, progress || verbose);
         String storeName = store != null ? store : ctx.config().store();
-        try (MetadataStore s = ctx.store(store).open(AccessMode.READ)) {
+        GraphHealth health = GraphHealth.of(ctx.graph());
+        try (MetadataStore s = ctx.store(store, health.healthy()).open(AccessMode.READ)) {
             FeatureGraph keysGraph = snapshotId == null ? ctx.graph() : snapshotGraph(ctx, s, json);
             FeatureSelector.Selection selection = selector.resolve(ctx, keysGraph, format, assertInSync);
             if (selection.found().isEmpty()) {
@@ -85,26 +94,35 @@ public final class StatusCommand extends ContextCommand implements Callable<Inte
             try (FeatureProgress bar = FeatureProgress.start(ctx.err(), "Checking status", keys.size())) {
                 for (FeatureKey key : keys) {
                     bar.step(key.toString());
+                    String problem = health.problems().get(key);
                     try {
-                        statuses.put(key, FeatureStatus.compute(s, ctx.graph(), key, options));
-                    } catch (RuntimeException e) {
-                        errors.put(key, e.getMessage() == null ? e.toString() : e.getMessage());
-                        if (!json) {
-                            ctx.err().println("Error processing feature: " + key);
-                            e.printStackTrace(ctx.err());
+                        if (problem == null) {
+                            statuses.put(key, FeatureStatus.compute(s, health.healthy(), key, options));
                         }
+                    } catch (FeatureNotInStoreException e) {
+                        problem = "upstream feature '" + e.feature() + "' has no metadata in store '" + storeName + "'";
+                    } catch (RuntimeException e) {
+                        problem = e.getMessage() == null ? e.toString() : e.getMessage();
+                    }
+                    if (problem != null) {
+                        errors.put(key, problem);
                     }
                 }
             }
-            StoreInfo info = new StoreInfo(storeName, s);
+            errors.forEach((key, problem) -> ctx.err().println("Error: " + key + ": " + problem));
+            Map<FeatureKey, StoredVersions> stored = new LinkedHashMap<>();
+            if (versions) {
+                statuses.keySet().forEach(key -> stored.put(key, StoredVersions.read(s, key)));
+            }
+            StoreInfo info = new StoreInfo(StoreLabel.of(ctx.config(), storeName), s);
             if (json) {
-                ObjectNode root = new StatusJson(info, verbose).render(snapshotId, keys, statuses, errors, selection.missing());
+                ObjectNode root = new StatusJson(info, verbose, stored).render(snapshotId, keys, statuses, errors, selection.missing());
                 ctx.out().println(JsonOutput.write(root));
             } else {
-                new StatusTable(info, progress || verbose, verbose).print(ctx.out(), snapshotId, keys, statuses, errors);
+                new StatusTable(info, progress || verbose, verbose, stored).print(ctx.out(), snapshotId, keys, statuses, errors);
             }
             boolean needsUpdate = statuses.values().stream().anyMatch(FeatureStatus::needsUpdate);
-            return assertInSync && needsUpdate ? 1 : 0;
+            return !errors.isEmpty() || assertInSync && needsUpdate ? 1 : 0;
         }
     }
 

@@ -10,9 +10,10 @@ import java.util.Map;
 /**
  * The JSON document of {@code metadata status --format json}: {@code project_version}, {@code features} keyed by
  * feature (null members omitted; root features omit missing/stale/orphaned), {@code needs_update} and optional
- * {@code warnings} ({@code missing_in_graph}, {@code errors}).
+ * {@code warnings} ({@code missing_in_graph}, {@code errors}). With {@code --versions} each feature also has
+ * {@code stored_versions}: {@code [{feature_version, rows, current}]}, most recently written first.
  */
-record StatusJson(StoreInfo store, boolean verbose) {
+record StatusJson(StoreInfo store, boolean verbose, Map<FeatureKey, StoredVersions> stored) {
 
     ObjectNode render(String snapshotId, List<FeatureKey> keys, Map<FeatureKey, FeatureStatus> statuses,
                       Map<FeatureKey, String> errors, List<FeatureKey> missingInGraph) {
@@ -56,9 +57,16 @@ record StatusJson(StoreInfo store, boolean verbose) {
             ArrayNode details = o.putArray("sample_details");
             SamplePreview.lines(s).forEach(details::add);
         }
-        o.set("store_metadata", JsonOutput.mapper().valueToTree(store.of(s.key())));
+        o.set("store_metadata", store.of(s.key()));
         if (s.progressPercentage() != null) {
             o.put("progress_percentage", s.progressPercentage());
+        }
+        if (stored.containsKey(s.key())) {
+            ArrayNode versions = o.putArray("stored_versions");
+            for (StoredVersions.Version v : stored.get(s.key()).versions()) {
+                versions.addObject().put("feature_version", v.featureVersion()).put("rows", v.rows())
+                    .put("current", v.featureVersion().equals(s.targetVersion()));
+            }
         }
         return o;
     }

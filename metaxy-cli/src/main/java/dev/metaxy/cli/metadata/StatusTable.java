@@ -9,9 +9,9 @@ import java.util.Map;
 /**
  * The plain output of {@code metadata status}: a table Status | Feature | Materialized | Missing | Stale | Orphaned |
  * Info with the reference icons ({@code ✗} missing, {@code ○} root, {@code ⚠} needs update, {@code ✓} up to date,
- * {@code !} error), then verbose previews and an error summary.
+ * {@code !} error), then (with {@code --versions}) a table of the stored feature versions, then verbose previews. Errors themselves are reported on stderr by the command.
  */
-record StatusTable(StoreInfo store, boolean progressRequested, boolean verbose) {
+record StatusTable(StoreInfo store, boolean progressRequested, boolean verbose, Map<FeatureKey, StoredVersions> stored) {
 
     static String icon(String category) {
         return switch (category) {
@@ -41,7 +41,7 @@ record StatusTable(StoreInfo store, boolean progressRequested, boolean verbose) 
             String status = s.progressPercentage() != null
                 ? icon(s.category()) + " (" + Math.round(s.progressPercentage()) + "%)"
                 : noInput ? icon("needs_update") + " (no input)" : icon(s.category());
-            String info = StoreInfo.pythonRepr(store.of(key));
+            String info = store.label().text();
             if (s.root() || noInput) {
                 table.row(status, key.toString(), Long.toString(s.storeRows()), "-", "-", "-", info);
             } else {
@@ -50,6 +50,9 @@ record StatusTable(StoreInfo store, boolean progressRequested, boolean verbose) 
             }
         }
         out.print(table.render());
+        if (!stored.isEmpty()) {
+            printVersions(out, statuses);
+        }
         if (verbose) {
             for (FeatureKey key : keys) {
                 FeatureStatus s = statuses.get(key);
@@ -65,9 +68,22 @@ record StatusTable(StoreInfo store, boolean progressRequested, boolean verbose) 
                 }
             }
         }
-        if (!errors.isEmpty()) {
-            out.println();
-            out.println("Warning: " + errors.size() + " feature(s) had errors (see tracebacks above)");
-        }
+    }
+
+    /** {@code Stored versions}: Feature | Version | Rows | Current, one row per stored version. */
+    private void printVersions(PrintWriter out, Map<FeatureKey, FeatureStatus> statuses) {
+        TextTable table = new TextTable("Feature", "Version", "Rows", "Current");
+        stored.forEach((key, versions) -> {
+            if (versions.isEmpty()) {
+                table.row(key.toString(), "-", "0", "-");
+            }
+            for (StoredVersions.Version v : versions.versions()) {
+                boolean current = v.featureVersion().equals(statuses.get(key).targetVersion());
+                table.row(key.toString(), v.featureVersion(), Long.toString(v.rows()), current ? "✓" : "");
+            }
+        });
+        out.println();
+        out.println("Stored versions");
+        out.print(table.render());
     }
 }

@@ -4,11 +4,15 @@ import dev.metaxy.cli.CliContext;
 import dev.metaxy.cli.ContextCommand;
 import dev.metaxy.definition.FeatureKey;
 import dev.metaxy.frame.Frame;
+import dev.metaxy.expr.Expressions;
 import dev.metaxy.store.AccessMode;
+import dev.metaxy.store.FeatureNotInStoreException;
 import dev.metaxy.store.MetadataStore;
+import dev.metaxy.store.ReadOptions;
 import dev.metaxy.store.WriteOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.apache.arrow.vector.types.pojo.Schema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,12 +42,23 @@ public final class WriteCommand extends ContextCommand implements Callable<Integ
         FeatureKey key = FeatureArg.resolve(ctx.graph(), feature);
         WriteOptions options = materializationId == null ? WriteOptions.defaults() : WriteOptions.defaults().withMaterializationId(materializationId);
         int rows;
-        try (Frame frame = InputFrame.read(ctx.workingDir().resolve(input));
-             MetadataStore s = ctx.store(store).open(AccessMode.WRITE)) {
+        try (MetadataStore s = ctx.store(store).open(AccessMode.WRITE);
+             Frame frame = InputFrame.read(ctx.workingDir().resolve(input), storedSchema(s, key))) {
             rows = frame.rowCount();
             s.write(key, frame, options);
         }
         ctx.err().println("✓ Wrote " + rows + " row(s) to " + key);
         return 0;
+    }
+
+    /** The schema of the feature's table in {@code s}, null when it has none. */
+    private static Schema storedSchema(MetadataStore s, FeatureKey key) {
+        ReadOptions none = ReadOptions.defaults().allowFallback(false).withFeatureHistory().withSampleHistory()
+            .includeSoftDeleted().filter(Expressions.alwaysFalse());
+        try (Frame empty = s.read(key, none).collect()) {
+            return empty.schema();
+        } catch (FeatureNotInStoreException e) {
+            return null;
+        }
     }
 }

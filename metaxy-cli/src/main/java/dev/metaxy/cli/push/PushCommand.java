@@ -2,6 +2,7 @@ package dev.metaxy.cli.push;
 
 import dev.metaxy.cli.CliException;
 import dev.metaxy.cli.ContextCommand;
+import dev.metaxy.cli.StoreLabel;
 import dev.metaxy.store.AccessMode;
 import dev.metaxy.store.MetadataStore;
 import dev.metaxy.system.GraphSnapshots;
@@ -52,7 +53,7 @@ public final class PushCommand extends ContextCommand implements Callable<Intege
         PushResult result;
         try (MetadataStore s = context().store(store).open(AccessMode.WRITE)) {
             result = new GraphSnapshots(s).push(configured, allTags);
-            err.println("Recorded at: {'name': '" + storeName + "', 'display': '" + s.display() + "'}");
+            err.println("Recorded at: " + StoreLabel.of(context().config(), storeName).text());
         }
         if (!result.alreadyPushed()) {
             err.println("✓ Recorded feature graph");

@@ -29,7 +29,7 @@ class DeleteCommandTest {
     void softDeleteWithFilterWritesTombstones() {
         CliRun.Result r = p.run("metadata", "delete", "logs", "--filter", "level = 'debug'", "--soft");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.err()).contains("✓ Deletion complete (soft delete)");
+        assertThat(r.err()).isEqualTo("  • logs: 1 row(s) soft-deleted\n✓ Deletion complete (soft delete): 1 row(s) in 1 feature(s)\n");
         assertThat(p.rows("dev", "logs")).extracting(m -> m.get("level")).containsExactlyInAnyOrder("info", "warn");
         assertThat(all()).isEqualTo(3);
     }
@@ -114,5 +114,20 @@ class DeleteCommandTest {
         assertThat(hardMissingTable.err()).contains("Error deleting video/raw: Feature video/raw not found in store");
         assertThat(p.rawRows("dev", "logs")).isEqualTo(3);
         assertThat(p.rows("dev", "logs")).allMatch((Map<String, Object> m) -> m.get("metaxy_deleted_at") == null);
+    }
+
+    @Test
+    void deletedRowCountsPerFeatureAsJson() throws Exception {
+        p.writeRaw("a", "b");
+        CliRun.Result r = p.run("metadata", "delete", "logs", "video/raw", "--filter", "sample_uid != 's3'", "--hard",
+            "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode json = dev.metaxy.cli.JsonOutput.mapper().readTree(r.out());
+        assertThat(json.get("mode").asText()).isEqualTo("hard");
+        assertThat(json.get("deleted").get("logs").asLong()).isEqualTo(2);
+        assertThat(json.get("deleted").get("video/raw").asLong()).isEqualTo(2);
+        assertThat(json.get("total").asLong()).isEqualTo(4);
+        assertThat(json.get("errors").isEmpty()).isTrue();
+        assertThat(all()).isEqualTo(1);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.metaxy.cli.CliRun;
 import dev.metaxy.cli.JsonOutput;
 import dev.metaxy.definition.FeatureSpec;
+import dev.metaxy.store.AccessMode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,16 +47,62 @@ class RebaseCommandTest {
     }
 
     @Test
-    void unknownVersionOrFeatureAbsentFromTheStoreRebasesNothing() {
+    void unknownVersionIsAnErrorListingTheStoredVersions() throws Exception {
         MetadataProject p = new MetadataProject(dir);
+        p.writeRaw("a", "b");
+        p.materializeClean("dev");
+        String v1 = clean(p).get("target_version").asText();
+        p.features(MetadataProject.RAW, CLEAN_V2, MetadataProject.LOGS);
+        p.materializeClean("dev");
+        String v2 = clean(p).get("target_version").asText();
+        for (String dry : new String[] {"--dry-run=false", "--dry-run"}) {
+            CliRun.Result none = p.run("metadata", "rebase", "video/clean", "--from", "deadbeef", dry);
+            assertThat(none.exitCode()).isEqualTo(1);
+            assertThat(none.err()).isEqualTo("Error: Feature 'video/clean' has no rows of version 'deadbeef' in store 'dev'; "
+                + "stored versions: " + v2 + " (2 rows), " + v1 + " (2 rows)\n");
+        }
+        assertThat(p.rawRows("dev", "video/clean")).isEqualTo(4);
+    }
+
+    @Test
+    void statusVersionsListsTheStoredVersionsWithRowCounts() throws Exception {
+        MetadataProject p = new MetadataProject(dir);
+        p.writeRaw("a", "b", "c");
+        p.materializeClean("dev");
+        String v1 = clean(p).get("target_version").asText();
+        p.features(MetadataProject.RAW, CLEAN_V2, MetadataProject.LOGS);
         p.writeRaw("a");
         p.materializeClean("dev");
-        CliRun.Result none = p.run("metadata", "rebase", "video/clean", "--from", "deadbeef");
-        assertThat(none.exitCode()).isZero();
-        assertThat(none.err()).contains("Rebased 0 row(s)");
-        CliRun.Result absent = p.run("metadata", "rebase", "logs", "--from", "deadbeef");
-        assertThat(absent.err()).contains("Warning: Feature 'logs' not found in store.").contains("Rebased 0 row(s)");
-        assertThat(p.rawRows("dev", "video/clean")).isEqualTo(1);
+        String v2 = clean(p).get("target_version").asText();
+
+        CliRun.Result plain = p.run("metadata", "status", "video/clean", "logs", "--versions");
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        String table = plain.out().substring(plain.out().indexOf("Stored versions"));
+        assertThat(table.lines().toList()).containsExactly("Stored versions",
+            "Feature      Version   Rows  Current",
+            "-----------  --------  ----  -------",
+            "video/clean  " + v2 + "  3     ✓",
+            "video/clean  " + v1 + "  3",
+            "logs         -         0     -");
+
+        JsonNode json = JsonOutput.mapper().readTree(p.run("metadata", "status", "video/clean", "--versions", "--format", "json").out());
+        JsonNode versions = json.get("features").get("video/clean").get("stored_versions");
+        assertThat(versions).hasSize(2);
+        assertThat(versions.get(0).get("feature_version").asText()).isEqualTo(v2);
+        assertThat(versions.get(0).get("rows").asLong()).isEqualTo(3);
+        assertThat(versions.get(0).get("current").asBoolean()).isTrue();
+        assertThat(versions.get(1).get("feature_version").asText()).isEqualTo(v1);
+        assertThat(versions.get(1).get("current").asBoolean()).isFalse();
+        assertThat(clean(p).has("stored_versions")).isFalse();
+    }
+
+    @Test
+    void featureAbsentFromTheStoreIsAnError() {
+        MetadataProject p = new MetadataProject(dir);
+        CliRun.Result absent = p.run("metadata", "rebase", "video/clean", "--from", "deadbeef");
+        assertThat(absent.exitCode()).isEqualTo(1);
+        assertThat(absent.err()).isEqualTo("Error: Feature 'video/clean' has no metadata in store 'dev': nothing to rebase\n");
+        assertThat(p.<Boolean>withStore("dev", AccessMode.READ, s -> s.hasFeature("video/clean"))).isFalse();
     }
 
     @Test

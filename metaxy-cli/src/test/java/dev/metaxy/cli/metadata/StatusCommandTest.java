@@ -101,7 +101,7 @@ class StatusCommandTest {
     @Test
     void unknownFeaturesWarnOrFail() throws Exception {
         MetadataProject p = new MetadataProject(dir);
-        CliRun.Result warn = p.run("metadata", "status", "video/clean", "nope/x");
+        CliRun.Result warn = p.run("metadata", "status", "video/raw", "nope/x");
         assertThat(warn.exitCode()).isZero();
         assertThat(warn.out()).contains("Warning: Feature(s) not found: nope/x");
         JsonNode j = json(p.run("metadata", "status", "nope/x", "--format", "json"));

@@ -97,4 +97,32 @@ class WriteCommandTest {
         assertThat(noInput.err()).contains("Missing required option: '--input=FILE'");
         assertThat(p.rawRows("dev", "logs")).isEqualTo(1);
     }
+
+    @Test
+    void provenanceMustBeStringsAndNestedValuesNeverBecomeText() throws Exception {
+        p.writeRoot("dev", "logs", "level", "debug");
+        file("numprov.jsonl", "{\"sample_uid\": \"s9\", \"metaxy_provenance_by_field\": {\"level\": 1}}\n");
+        file("nullprov.jsonl", "{\"sample_uid\": \"s8\", \"metaxy_provenance_by_field\": {\"level\": \"p\"}}\n"
+            + "{\"sample_uid\": \"s9\", \"metaxy_provenance_by_field\": {\"level\": null}}\n");
+        file("nullprov.csv", "sample_uid,metaxy_provenance_by_field\ns9,\"{\"\"level\"\": null}\"\n");
+        file("nested.jsonl", "{\"sample_uid\": \"s9\", \"level\": {\"x\": [1, 2]}, \"metaxy_provenance_by_field\": {\"level\": \"p\"}}\n");
+        file("mixed.jsonl", "{\"sample_uid\": \"s8\", \"note\": \"plain\", \"metaxy_provenance_by_field\": {\"level\": \"p\"}}\n"
+            + "{\"sample_uid\": \"s9\", \"note\": [1], \"metaxy_provenance_by_field\": {\"level\": \"p\"}}\n");
+        Map<String, String> cases = Map.of(
+            "numprov.jsonl", "Error: Column 'metaxy_provenance_by_field', row 1: field 'level' must be a string, got 1",
+            "nullprov.jsonl", "Error: Column 'metaxy_provenance_by_field', row 2: field 'level' must be a string, got null",
+            "nullprov.csv", "Error: Column 'metaxy_provenance_by_field', row 1: field 'level' must be a string, got null",
+            "nested.jsonl", "Error: Column 'level', row 1: a JSON object or array in a text column; write it as a JSON string",
+            "mixed.jsonl", "Error: Column 'note', row 2: a JSON object or array in a column of scalar values; write it as a JSON string");
+        cases.forEach((name, message) -> {
+            CliRun.Result r = p.run("metadata", "write", "logs", "--input", name);
+            assertThat(r.exitCode()).as(name).isEqualTo(1);
+            assertThat(r.err()).as(name).isEqualTo(message + "\n");
+            assertThat(r.out()).as(name).isEmpty();
+        });
+        assertThat(p.rawRows("dev", "logs")).isEqualTo(1);
+        file("json-text.jsonl", "{\"sample_uid\": \"s9\", \"level\": \"{\\\"x\\\": [1, 2]}\", \"metaxy_provenance_by_field\": {\"level\": \"p\"}}\n");
+        assertThat(p.run("metadata", "write", "logs", "--input", "json-text.jsonl").exitCode()).isZero();
+        assertThat(p.rows("dev", "logs")).extracting(m -> m.get("level")).containsExactlyInAnyOrder("debug", "{\"x\": [1, 2]}");
+    }
 }
