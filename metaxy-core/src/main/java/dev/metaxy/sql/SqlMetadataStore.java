@@ -259,7 +259,9 @@ public abstract class SqlMetadataStore extends AbstractMetadataStore {
                 + "Use with_feature_history=True with feature_version parameter.");
         }
         if (tableExists(key)) {
-            return lazy(key, readSql(g, key, tableRelation(key), options));
+            SqlRelation table = tableRelation(key);
+            ReadOrder.requireColumns(key, table.columns(), options);
+            return lazy(key, ReadOrder.apply(readSql(g, key, table, options), options, this::q));
         }
         if (options.isAllowFallback()) {
             for (MetadataStore fb : fallbackStores) {
@@ -269,7 +271,7 @@ public abstract class SqlMetadataStore extends AbstractMetadataStore {
                     try (Frame f = rows.get()) {
                         temp = importFrame(f, "fallback");
                     }
-                    return lazy(key, "SELECT * FROM " + q(temp));
+                    return lazy(key, ReadOrder.apply("SELECT * FROM " + q(temp), options, this::q));
                 }
             }
         }

@@ -10,6 +10,7 @@ import dev.metaxy.frame.Frame;
 import dev.metaxy.graph.FeatureGraph;
 import dev.metaxy.hash.HashAlgorithm;
 import dev.metaxy.sql.IncrementQueries;
+import dev.metaxy.sql.ReadOrder;
 import dev.metaxy.sql.SqlRelation;
 import dev.metaxy.sql.SqlVersioningEngine;
 import dev.metaxy.store.AbstractMetadataStore;
@@ -481,8 +482,10 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
                 + "Use with_feature_history=True with feature_version parameter.");
         }
         if (tableExists(key)) {
-            SqlRelation rel = readRelation(g, key, tableRelation(key), options);
-            return new SparkLazyFrame(this, rel.sql(), rel.columns());
+            SqlRelation table = tableRelation(key);
+            ReadOrder.requireColumns(key, table.columns(), options);
+            SqlRelation rel = readRelation(g, key, table, options);
+            return new SparkLazyFrame(this, ReadOrder.apply(rel.sql(), options, this::q), rel.columns());
         }
         if (options.isAllowFallback()) {
             for (MetadataStore fb : fallbackStores) {
@@ -494,7 +497,7 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
                         v = view(SparkFrames.toDataset(spark(), f), "fallback");
                         cols = f.columnNames();
                     }
-                    return new SparkLazyFrame(this, "SELECT * FROM " + q(v), cols);
+                    return new SparkLazyFrame(this, ReadOrder.apply("SELECT * FROM " + q(v), options, this::q), cols);
                 }
             }
         }

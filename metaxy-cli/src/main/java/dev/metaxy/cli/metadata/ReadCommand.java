@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code metaxy metadata read FEATURE}: the feature's rows (latest live row per sample of the current version unless
- * told otherwise) as JSON Lines (default), a JSON array, or Parquet, to stdout or {@code --output FILE}.
+ * told otherwise), ordered by its id columns unless {@code --no-sort}, as JSON Lines (default), a JSON array, or Parquet, to stdout or {@code --output FILE}.
  */
 @Command(name = "read", description = "Read metadata rows of a feature as JSON Lines, JSON or Parquet.", mixinStandardHelpOptions = true)
 public final class ReadCommand extends ContextCommand implements Callable<Integer> {
@@ -56,6 +56,10 @@ public final class ReadCommand extends ContextCommand implements Callable<Intege
         description = "Whether to read from fallback stores (default: true).")
     boolean allowFallbackStores;
 
+    @Option(names = "--sort", negatable = true, defaultValue = "true", fallbackValue = "true", arity = "0..1",
+        description = "Order rows by the feature's id columns (default: true; --no-sort keeps the engine's order, which is faster).")
+    boolean sort;
+
     @Option(names = "--format", defaultValue = "jsonl", description = "jsonl, json or parquet (parquet needs --output)")
     Format format;
 
@@ -70,6 +74,7 @@ public final class ReadCommand extends ContextCommand implements Callable<Intege
         ro = withFeatureHistory ? ro.withFeatureHistory() : ro;
         ro = withSampleHistory ? ro.withSampleHistory() : ro;
         ro = includeSoftDeleted ? ro.includeSoftDeleted() : ro;
+        ro = sort ? ro.orderBy(ctx.graph().spec(key).idColumns()) : ro;
         if (format == Format.PARQUET && output == null) {
             throw new CliException("--format parquet needs --output FILE");
         }

@@ -49,6 +49,23 @@ class ReadCommandTest {
     }
 
     @Test
+    void rowsComeOrderedByIdUnlessNoSort() throws Exception {
+        for (String level : new String[] {"e", "a", "d", "c", "b", "f"}) {
+            p.writeRoot("dev", "logs", "level", level, level, level, level, level, level, level, level, level, level);
+        }
+        CliRun.Result first = p.run("metadata", "read", "logs");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (String line : first.out().split("\n")) {
+            ids.add(JsonOutput.mapper().readTree(line).get("sample_uid").asText());
+        }
+        assertThat(ids).hasSize(10).isSorted();
+        assertThat(p.run("metadata", "read", "logs").out()).isEqualTo(first.out());
+        CliRun.Result unsorted = p.run("metadata", "read", "logs", "--no-sort");
+        assertThat(unsorted.out().lines()).hasSize(10);
+    }
+
+    @Test
     void softDeletedRowsOnlyOnRequest() {
         p.run("metadata", "delete", "logs", "--filter", "level = 'debug'");
         assertThat(p.run("metadata", "read", "logs").out().lines()).hasSize(2);

@@ -83,6 +83,28 @@ public abstract class ReadContract extends StoreContract {
     }
 
     @Test
+    void readOrderedByIdReturnsRowsSortedEveryTimeAndRefusesAnUnknownSortColumn() {
+        MetadataStore s = store(g());
+        try (var w = openW(s)) {
+            List<String> ids = List.of("m", "c", "x", "a", "q", "b", "z", "k");
+            for (String id : ids) {
+                write(s, ITEMS.key(), List.of(row("id", id, "value", 1L, PBF, byField("default", "h-" + id))));
+            }
+            write(s, ITEMS.key(), List.of(row("id", "c", "value", 2L, PBF, byField("default", "h-c2"))));
+            List<String> sorted = ids.stream().sorted().toList();
+            for (int i = 0; i < 3; i++) {
+                List<Object> read = readRows(s, ITEMS.key(), ReadOptions.defaults().orderBy("id")).stream().map(r -> r.get("id")).toList();
+                assertThat(read).containsExactlyElementsOf(sorted);
+            }
+            List<Map<String, Object>> history = readRows(s, ITEMS.key(), ReadOptions.defaults().withSampleHistory().orderBy("id", "value"));
+            assertThat(history.stream().map(r -> r.get("id") + ":" + norm(r.get("value"))).toList().subList(0, 4))
+                .containsExactly("a:1", "b:1", "c:1", "c:2");
+            assertThatThrownBy(() -> s.read(ITEMS.key(), ReadOptions.defaults().orderBy("nope")).collect())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'nope'");
+        }
+    }
+
+    @Test
     void readWithColumnsReturnsExactlyThoseColumnsWhileFiltersUseOthers() {
         MetadataStore s = store(g());
         try (var w = openW(s)) {
