@@ -22,12 +22,13 @@ final class CliErrors {
                 c.details().forEach((k, v) -> o.set(k, JsonOutput.mapper().valueToTree(v)));
                 out.println(CanonicalJson.writeInOrder(o));
             } else {
-                out.println("Error: " + c.getMessage());
+                err.println("Error: " + c.getMessage());
                 if (c.hint() != null) {
-                    out.println("Hint: " + c.hint());
+                    err.println("Hint: " + c.hint());
                 }
             }
             out.flush();
+            err.flush();
             return 1;
         }
         if (ex instanceof InvalidFilterException f) {

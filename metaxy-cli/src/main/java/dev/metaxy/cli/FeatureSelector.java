@@ -81,7 +81,7 @@ public final class FeatureSelector {
                 throw new CliException("FEATURES_NOT_FOUND", "Feature(s) not found in graph", Map.of("features", names), json, null);
             }
             if (!json) {
-                context.out().println("Warning: Feature(s) not found: " + String.join(", ", names));
+                context.err().println("Warning: Feature(s) not found: " + String.join(", ", names));
             }
         }
         return new Selection(found, missing);

@@ -66,7 +66,7 @@ class DescribeCommandTest {
             + "--all-features or feature arguments\", \"required_flags\": [\"--all-features\", \"<features>\"]}\n");
         CliRun.Result both = p.run("describe", "features", "examples/child", "--all-features");
         assertThat(both.exitCode()).isEqualTo(1);
-        assertThat(both.out()).isEqualTo("Error: Cannot specify both --all-features and feature arguments\n");
+        assertThat(both.err()).isEqualTo("Error: Cannot specify both --all-features and feature arguments\n");
         CliRun.Result invalid = p.run("describe", "features", "Bad Key", "-f", "json");
         assertThat(invalid.out()).startsWith("{\"error\": \"INVALID_FEATURE_KEY\", \"message\": \"Invalid feature key 'Bad Key': ")
             .endsWith("\"key\": \"Bad Key\"}\n");
@@ -74,6 +74,6 @@ class DescribeCommandTest {
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.out()).isEqualTo("{\"error\": \"FEATURES_NOT_FOUND\", \"message\": \"Feature(s) not found in graph\", "
             + "\"features\": [\"nope/x\"]}\n");
-        assertThat(p.run("describe", "features", "nope/x").out()).isEqualTo("Error: Feature(s) not found in graph\n");
+        assertThat(p.run("describe", "features", "nope/x").err()).isEqualTo("Error: Feature(s) not found in graph\n");
     }
 }

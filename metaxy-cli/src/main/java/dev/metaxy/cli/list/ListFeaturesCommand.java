@@ -68,7 +68,7 @@ public final class ListFeaturesCommand extends ContextCommand implements Callabl
     private void printPlain(ArrayNode features) {
         PrintWriter out = context().out();
         if (features.isEmpty()) {
-            out.println("No features found in the current project.");
+            context().err().println("No features found in the current project.");
             return;
         }
         Map<String, List<ObjectNode>> byProject = new LinkedHashMap<>();

@@ -46,7 +46,7 @@ public final class ListStoresCommand extends ContextCommand implements Callable<
             return 0;
         }
         if (stores.isEmpty()) {
-            out.println("No stores configured.");
+            context().err().println("No stores configured.");
             return 0;
         }
         TextTable table = new TextTable("Name", "Info", "Fallbacks");

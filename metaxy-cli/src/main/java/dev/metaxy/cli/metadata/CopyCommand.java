@@ -47,7 +47,7 @@ public final class CopyCommand extends ContextCommand implements Callable<Intege
         MetadataStore destination = ctx.store(toStore);
         FeatureSelector.Selection selection = selector.resolve(ctx, OutputFormat.PLAIN, false);
         if (selection.found().isEmpty()) {
-            ctx.out().println("Warning: No valid features to copy.");
+            ctx.err().println("Warning: No valid features to copy.");
             return 0;
         }
         MetadataCopy.Stats stats;
@@ -56,7 +56,7 @@ public final class CopyCommand extends ContextCommand implements Callable<Intege
                  selection.found().size())) {
             stats = new MetadataCopy(src, dst, ctx.err()).copy(selection.found(), parsed, withFeatureHistory, withSampleHistory, bar);
         }
-        ctx.out().println("✓ Copy complete: " + stats.featuresCopied() + " feature(s), " + stats.rowsCopied() + " row(s) copied");
+        ctx.err().println("✓ Copy complete: " + stats.featuresCopied() + " feature(s), " + stats.rowsCopied() + " row(s) copied");
         return 0;
     }
 }

@@ -143,7 +143,7 @@ public final class StatusCommand extends ContextCommand implements Callable<Inte
             o.put("needs_update", false);
             out.println(JsonOutput.write(o));
         } else {
-            out.println("Warning: No valid features to check.");
+            context().err().println("Warning: No valid features to check.");
         }
     }
 }

@@ -54,7 +54,7 @@ class DeleteCommandTest {
             System.arraycopy(args, 0, full, 3, args.length);
             CliRun.Result r = p.run(full);
             assertThat(r.exitCode()).isEqualTo(1);
-            assertThat(r.out()).startsWith("Error: Hard deleting all metadata requires --yes flag to prevent accidental deletion.")
+            assertThat(r.err()).startsWith("Error: Hard deleting all metadata requires --yes flag to prevent accidental deletion.")
                 .contains("Hint: Use --yes to confirm, or provide --filter to restrict deletion.");
             assertThat(p.rawRows("dev", "logs")).isEqualTo(3);
         }
@@ -98,7 +98,7 @@ class DeleteCommandTest {
     void errorsDeleteNothing() {
         CliRun.Result unknown = p.run("metadata", "delete", "nope/x");
         assertThat(unknown.exitCode()).isEqualTo(1);
-        assertThat(unknown.out()).contains("Warning: Feature(s) not found: nope/x")
+        assertThat(unknown.err()).contains("Warning: Feature(s) not found: nope/x")
             .contains("Error: No valid features selected for deletion.");
         CliRun.Result hostile = p.run("metadata", "delete", "logs", "--filter", "x = 1; DROP TABLE t", "--hard");
         assertThat(hostile.exitCode()).isEqualTo(1);
@@ -108,7 +108,7 @@ class DeleteCommandTest {
         assertThat(unknownColumn.err()).contains("nope");
         CliRun.Result neither = p.run("metadata", "delete");
         assertThat(neither.exitCode()).isEqualTo(1);
-        assertThat(neither.out()).contains("Must specify either --all-features or feature arguments");
+        assertThat(neither.err()).contains("Must specify either --all-features or feature arguments");
         CliRun.Result hardMissingTable = p.run("metadata", "delete", "video/raw", "--filter", "level = 'x'", "--hard");
         assertThat(hardMissingTable.exitCode()).isEqualTo(1);
         assertThat(hardMissingTable.err()).contains("Error deleting video/raw: Feature video/raw not found in store");

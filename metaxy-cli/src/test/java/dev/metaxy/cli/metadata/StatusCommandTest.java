@@ -103,7 +103,7 @@ class StatusCommandTest {
         MetadataProject p = new MetadataProject(dir);
         CliRun.Result warn = p.run("metadata", "status", "video/raw", "nope/x");
         assertThat(warn.exitCode()).isZero();
-        assertThat(warn.out()).contains("Warning: Feature(s) not found: nope/x");
+        assertThat(warn.err()).contains("Warning: Feature(s) not found: nope/x");
         JsonNode j = json(p.run("metadata", "status", "nope/x", "--format", "json"));
         assertThat(j.get("warning").asText()).isEqualTo("No valid features to check");
         assertThat(j.get("needs_update").asBoolean()).isFalse();
@@ -118,7 +118,7 @@ class StatusCommandTest {
         MetadataProject p = new MetadataProject(dir);
         CliRun.Result none = p.run("metadata", "status");
         assertThat(none.exitCode()).isEqualTo(1);
-        assertThat(none.out()).isEqualTo("Error: Must specify either --all-features or feature arguments\n");
+        assertThat(none.err()).isEqualTo("Error: Must specify either --all-features or feature arguments\n");
         CliRun.Result both = p.run("metadata", "status", "video/raw", "--all-features", "--format", "json");
         assertThat(both.exitCode()).isEqualTo(1);
         assertThat(json(both).get("error").asText()).isEqualTo("CONFLICTING_FLAGS");
