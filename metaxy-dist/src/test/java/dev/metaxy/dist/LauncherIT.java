@@ -101,6 +101,9 @@ class LauncherIT {
         dist.run(dir, env, "--version").ok();
         List<Path> archives = archives(cache);
         assertThat(archives).singleElement().satisfies(a -> assertThat(Files.size(a)).isGreaterThan(1_000_000));
+        try (Stream<Path> files = Files.list(cache)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no failed training, no leftovers").hasSize(1);
+        }
         long made = Files.getLastModifiedTime(archives.get(0)).toMillis();
         Distribution.Result second = dist.run(dir, Map.of("METAXY_CACHE_DIR", cache.toString(), "JAVA_OPTS", "-Xlog:cds=info:stderr"),
             "--version");
@@ -108,6 +111,19 @@ class LauncherIT {
         assertThat(second.err()).contains(archives.get(0).toString());
         assertThat(archives(cache)).containsExactlyElementsOf(archives);
         assertThat(Files.getLastModifiedTime(archives.get(0)).toMillis()).isEqualTo(made);
+
+        // the archive was trained on store commands: DuckDB's classes come from it, not from the jar
+        UserProject p = new UserProject(dir.resolve("project"), """
+            [stores.dev]
+            type = "duckdb"
+            [stores.dev.config]
+            database = "./dev.duckdb"
+            """).env(Map.of("METAXY_CACHE_DIR", cache.toString(), "JAVA_OPTS", "-Xlog:class+load=info:stderr"));
+        p.videos("video.jsonl", 1, 2, "v");
+        Distribution.Result write = p.run("metadata", "write", "video", "--input", "video.jsonl");
+        assertThat(write.exitCode()).as(write.err()).isZero();
+        assertThat(write.err()).containsPattern("org\\.duckdb\\.DuckDBConnection source: shared objects file");
+        assertThat(archives(cache)).containsExactlyElementsOf(archives);
 
         Path none = dir.resolve("no-cds");
         dist.run(dir, Map.of("METAXY_CACHE_DIR", none.toString(), "METAXY_CDS", "0"), "--version").ok();

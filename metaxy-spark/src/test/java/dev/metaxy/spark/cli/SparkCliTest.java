@@ -80,7 +80,7 @@ class SparkCliTest {
 
         Run push = metaxy("push");
         assertThat(push.out().strip()).hasSize(8);
-        assertThat(push.err()).contains("SparkMetadataStore(format=delta").endsWith("✓ Recorded feature graph\n");
+        assertThat(push.err()).contains("Recorded at: lake (spark, " + dir.resolve("lake") + ")").endsWith("✓ Recorded feature graph\n");
         metaxy("metadata", "write", "video/raw", "--input", "raw.jsonl");
         assertThat(dir.resolve("lake/video/raw.delta/_delta_log")).isDirectory();
 
