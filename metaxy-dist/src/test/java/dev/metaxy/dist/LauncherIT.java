@@ -155,6 +155,39 @@ class LauncherIT {
     }
 
     @Test
+    void everyStoreTypeNameTheReadmeShowsIsKnown() {
+        Map<String, String> types = new java.util.LinkedHashMap<>();
+        types.put("duckdb", "database = \"./a.duckdb\"");
+        types.put("metaxy.ext.duckdb.DuckDBMetadataStore", "database = \"./b.duckdb\"");
+        types.put("dev.metaxy.duckdb.DuckDbMetadataStore", "database = \"./c.duckdb\"");
+        types.put("postgres", "connection_string = \"postgresql://metaxy@db.internal:5432/metaxy\"");
+        types.put("postgresql", "connection_string = \"postgresql://metaxy@db.internal:5432/metaxy\"");
+        types.put("metaxy.ext.postgresql.PostgreSQLMetadataStore", "connection_string = \"postgresql://metaxy@db.internal:5432/metaxy\"");
+        types.put("delta", "root_path = \"./delta\"");
+        types.put("metaxy.ext.polars.handlers.delta.DeltaMetadataStore", "root_path = \"./delta2\"");
+        types.put("iceberg", "warehouse = \"./warehouse\"");
+        types.put("metaxy.ext.polars.handlers.iceberg.IcebergMetadataStore", "warehouse = \"./warehouse2\"");
+        StringBuilder toml = new StringBuilder();
+        int i = 0;
+        for (Map.Entry<String, String> t : types.entrySet()) {
+            String name = i++ == 0 ? "dev" : "s" + i;
+            toml.append("[stores.").append(name).append("]\ntype = \"").append(t.getKey()).append("\"\n[stores.").append(name)
+                .append(".config]\n").append(t.getValue()).append("\n\n");
+        }
+        UserProject p = new UserProject(dir, toml.toString());
+        com.fasterxml.jackson.databind.JsonNode stores = p.json("list", "stores", "--format", "json");
+        assertThat(stores.get("store_count").asInt()).isEqualTo(types.size());
+        assertThat(stores.toString()).contains("DuckDBMetadataStore").contains("PostgresMetadataStore")
+            .contains("DeltaMetadataStore").contains("IcebergMetadataStore");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("listing opens no store")
+                .containsExactlyInAnyOrder("features.json", "metaxy.toml");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void sparkWithoutItsJarsIsOneLineSayingHowToAddThem() {
         UserProject p = new UserProject(dir, """
             [stores.dev]
