@@ -99,6 +99,7 @@ class StoreCommandsIT {
         p.env(java.util.Map.of("HOME", dir.resolve("home").toString()));
 
         JsonNode stores = p.json("list", "stores", "--format", "json");
+        assertThat(p.ok("push").trim()).matches("[0-9a-f]{8}");
         assertThat(stores.get("default_store").asText()).isEqualTo("dev");
         assertThat(stores.get("stores").get(0).get("fallbacks").get(0).asText()).isEqualTo("prod");
 
@@ -139,6 +140,18 @@ class StoreCommandsIT {
         p.ok("metadata", "copy", "--feature", "video", "--from", "prod", "--to", "dev");
         assertThat(dir.resolve("home/.metaxy/dev/video.delta/_delta_log")).isDirectory();
         assertThat(UserProject.ids(p.rows("video", "--no-allow-fallback-stores"))).containsExactly(1L, 2L, 3L);
+
+        // a hard delete on S3 removes the rows, history included
+        p.ok("metadata", "delete", "video", "--store", "prod", "--filter", "sample_uid = 4", "--hard");
+        assertThat(UserProject.ids(p.rows("video", "--store", "prod", "--with-sample-history", "--include-soft-deleted")))
+            .containsExactly(1L, 2L, 3L);
+
+        // a code change of faces, rebased in dev from the old version: the samples whose upstream rows still exist
+        String oldVersion = p.featureVersion("video/faces");
+        p.write("features.json", UserProject.features("2"));
+        assertThat(p.rows("video/faces", "--no-allow-fallback-stores")).isEmpty();
+        p.ok("metadata", "rebase", "video/faces", "--from", oldVersion);
+        assertThat(UserProject.ids(p.rows("video/faces", "--no-allow-fallback-stores"))).containsExactly(1L, 2L, 3L);
     }
 
     /** The whole command set on the project's {@code dev} store, with {@code other} as the copy target. */
