@@ -39,6 +39,12 @@ import java.util.function.UnaryOperator;
 public class DuckDbMetadataStore extends SqlMetadataStore {
     /** The reference DuckDB store's default algorithm. */
     public static final HashAlgorithm DEFAULT_HASH_ALGORITHM = HashAlgorithm.XXHASH32;
+    /**
+     * The DuckDB storage format of new database files unless {@code storage_compatibility_version} is configured: DuckDB
+     * 1.4's, which the DuckDB 1.4 and 1.5 releases of Python Metaxy users can open (JDBC 2.0's own default, storage
+     * version 69, cannot be read by them). Existing files keep their format.
+     */
+    public static final String DEFAULT_STORAGE_COMPATIBILITY = "v1.4.0";
 
     private final String database;
     private final Map<String, String> connectionConfig;
@@ -74,6 +80,9 @@ public class DuckDbMetadataStore extends SqlMetadataStore {
         boolean memory = database.equals(":memory:") || database.isEmpty();
         if (mode == AccessMode.READ && !memory && Files.exists(Path.of(database))) {
             props.setProperty("duckdb.read_only", "true");
+        }
+        if (!memory && !Files.exists(Path.of(database)) && !props.containsKey("storage_compatibility_version")) {
+            props.setProperty("storage_compatibility_version", DEFAULT_STORAGE_COMPATIBILITY);
         }
         try {
             if (!memory && Path.of(database).getParent() != null) {
