@@ -102,11 +102,26 @@ public final class DefinitionJson {
         checkKeys(node, DEFINITION_KEYS, where);
         FeatureSpec spec = readSpec(node.get("spec"), where + ".spec");
         JsonNode schema = node.get("feature_schema");
+        if (schema != null && schema.isTextual()) {
+            schema = schemaFromText(schema.asText(), where + ".feature_schema");
+        }
         if (schema != null && !schema.isNull() && !schema.isObject()) {
             throw new MetaxyDefinitionException(where + ".feature_schema: expected an object, got " + kind(schema));
         }
         return FeatureDefinition.of(spec, schema == null || schema.isNull() ? null : schema,
             optText(node, "feature_class_path", where), optText(node, "project", where));
+    }
+
+    /**
+     * Python's {@code FeatureDefinition.model_dump()} and {@code model_dump_json()} write the feature schema as a JSON
+     * string (a serialised JSON Schema object): parsed here into the object it holds.
+     */
+    private static JsonNode schemaFromText(String text, String where) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new MetaxyDefinitionException(where + ": a string that is not JSON (" + e.getOriginalMessage() + ")");
+        }
     }
 
     private static FeatureSpec readSpec(JsonNode node, String where) {
