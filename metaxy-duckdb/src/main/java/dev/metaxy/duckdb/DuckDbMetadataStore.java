@@ -81,7 +81,9 @@ public class DuckDbMetadataStore extends SqlMetadataStore {
         if (mode == AccessMode.READ && !memory && Files.exists(Path.of(database))) {
             props.setProperty("duckdb.read_only", "true");
         }
-        if (!memory && !Files.exists(Path.of(database)) && !props.containsKey("storage_compatibility_version")) {
+        // set for existing files too: DuckDB refuses a second connection to one file with another configuration, and
+        // the setting only chooses the format of new files (an existing file keeps its own)
+        if (!memory && !props.containsKey("storage_compatibility_version")) {
             props.setProperty("storage_compatibility_version", DEFAULT_STORAGE_COMPATIBILITY);
         }
         try {
