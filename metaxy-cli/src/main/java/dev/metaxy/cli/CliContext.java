@@ -2,7 +2,10 @@ package dev.metaxy.cli;
 
 import dev.metaxy.config.DotEnv;
 import dev.metaxy.config.MetaxyConfig;
+import dev.metaxy.definition.FeatureDefinition;
+import dev.metaxy.external.ExternalFeatures;
 import dev.metaxy.graph.FeatureGraph;
+import dev.metaxy.store.AccessMode;
 import dev.metaxy.store.MetadataStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -24,6 +27,7 @@ public final class CliContext implements AutoCloseable {
     private final PrintWriter err;
     private final List<MetadataStore> opened = new ArrayList<>();
     private MetaxyConfig config;
+    private final boolean configWasSet = MetaxyConfig.isSet();
 
     CliContext(MetaxyCli options, Map<String, String> environment, Path workingDir, PrintWriter out, PrintWriter err) {
         this.options = options;
@@ -49,6 +53,17 @@ public final class CliContext implements AutoCloseable {
             MetaxyConfig.set(config);
         }
         return config;
+    }
+
+    /**
+     * {@code --sync}: loads the external features' definitions (and {@code extra_features}) from the default store
+     * into the graph; with {@code locked} (or {@code locked = true}) a version mismatch is an error.
+     */
+    void syncExternalFeatures(boolean locked) {
+        FeatureGraph g = graph();
+        try (MetadataStore s = store(null, g).open(AccessMode.READ)) {
+            ExternalFeatures.sync(s, null, locked ? FeatureDefinition.VersionMismatch.ERROR : null);
+        }
     }
 
     /** The feature graph loaded from the configuration's entrypoints. */
@@ -109,6 +124,9 @@ public final class CliContext implements AutoCloseable {
             }
         }
         opened.clear();
+        if (config != null && !configWasSet) {
+            MetaxyConfig.reset();
+        }
         out.flush();
         err.flush();
     }

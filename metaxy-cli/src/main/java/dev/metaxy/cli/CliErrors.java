@@ -35,7 +35,7 @@ final class CliErrors {
             err.println("Invalid filter syntax: " + f.getMessage());
         } else if (ex instanceof CliException || ex instanceof ConfigException || ex instanceof MetaxyDefinitionException
             || ex instanceof MetadataStoreException || ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
-            err.println("Error: " + ex.getMessage());
+            err.println("Error: " + String.valueOf(ex.getMessage()).stripTrailing());
         } else {
             err.println("Error: " + ex);
             ex.printStackTrace(err);

@@ -43,7 +43,7 @@ public final class FeatureInfo {
 
     /** Where the feature comes from: its class path, else its definition file, else {@code ?}. */
     public String source() {
-        return definition.classPath().filter(s -> !s.isEmpty())
+        return definition.source().or(() -> definition.classPath().filter(s -> !s.isEmpty()))
             .or(() -> definitionFile.map(f -> f.toString().replace('\\', '/'))).orElse("?");
     }
 

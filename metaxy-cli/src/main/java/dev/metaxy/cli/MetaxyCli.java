@@ -1,6 +1,7 @@
 package dev.metaxy.cli;
 
 import dev.metaxy.config.ConfigException;
+import dev.metaxy.config.MetaxyWarnings;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -28,10 +29,10 @@ public final class MetaxyCli implements Runnable {
     @Option(names = "--all-projects", description = "Operate on all projects")
     boolean allProjects;
 
-    @Option(names = "--sync", description = "Synchronise external features from the default store after start-up")
+    @Option(names = "--sync", description = "Load external feature definitions from the default store's pushed snapshots at start-up")
     boolean sync;
 
-    @Option(names = "--locked", description = "With --sync: version mismatches are errors")
+    @Option(names = "--locked", description = "With --sync: an external feature whose stored version differs from the lock is an error")
     boolean locked;
 
     @CommandLine.Spec
@@ -83,7 +84,14 @@ public final class MetaxyCli implements Runnable {
         });
         cmd.setExecutionStrategy(parseResult -> {
             root.context = new CliContext(root, environment, workingDir, stdout, stderr);
-            try {
+            try (MetaxyWarnings.Scope warnings = MetaxyWarnings.redirect(m -> stderr.println("Warning: " + m.stripTrailing()))) {
+                if (root.sync && parseResult.hasSubcommand() && !helpRequested(parseResult)) {
+                    try {
+                        root.context.syncExternalFeatures(root.locked);
+                    } catch (RuntimeException e) {
+                        return CliErrors.report(e, stdout, stderr);
+                    }
+                }
                 return new CommandLine.RunLast().execute(parseResult);
             } finally {
                 root.context.close();
@@ -94,6 +102,10 @@ public final class MetaxyCli implements Runnable {
         stdout.flush();
         stderr.flush();
         return code;
+    }
+
+    private static boolean helpRequested(CommandLine.ParseResult parseResult) {
+        return parseResult.asCommandLineList().stream().anyMatch(c -> c.isUsageHelpRequested() || c.isVersionHelpRequested());
     }
 
     /** Prints the library version. */

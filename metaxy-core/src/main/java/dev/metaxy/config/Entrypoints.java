@@ -4,6 +4,7 @@ import dev.metaxy.definition.DefinitionJson;
 import dev.metaxy.definition.Feature;
 import dev.metaxy.definition.FeatureDefinition;
 import dev.metaxy.definition.FeatureSpec;
+import dev.metaxy.external.LockFile;
 import dev.metaxy.graph.FeatureGraph;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -30,7 +31,8 @@ import java.util.TreeMap;
  *       {@link FeatureSpec}s, {@link FeatureDefinition}s and/or {@link Feature} classes registers those, in order;</li>
  *   <li>otherwise its public nested classes implementing {@link Feature} register, sorted by simple name.</li>
  * </ol>
- * Features without a project get the configured {@code project}.
+ * Features without a project get the configured {@code project}. The lock file ({@code metaxy.lock}) is loaded
+ * first, as external placeholders.
  */
 final class Entrypoints {
     static final String ENV_PREFIX = "METAXY_ENTRYPOINT";
@@ -47,6 +49,7 @@ final class Entrypoints {
 
     static FeatureGraph load(MetaxyConfig config) {
         FeatureGraph graph = new FeatureGraph(config.truncation());
+        loadLockFile(config, graph);
         Entrypoints loader = new Entrypoints(config, graph);
         config.entrypoints().forEach(loader::load);
         new TreeMap<>(config.environment()).forEach((name, value) -> {
@@ -55,6 +58,25 @@ final class Entrypoints {
             }
         });
         return graph;
+    }
+
+    /**
+     * The lock file's definitions, as external placeholders, before any entrypoint (so features defined here replace
+     * them). A missing file is fine; a warning says so only when {@code metaxy_lock_path} names it explicitly.
+     */
+    private static void loadLockFile(MetaxyConfig config, FeatureGraph graph) {
+        Path lock = config.lockFile().orElse(null);
+        if (lock == null) {
+            return;
+        }
+        if (!Files.exists(lock)) {
+            if (config.metaxyLockPath().isPresent()) {
+                MetaxyWarnings.warn("Lock file not found at " + lock + ". External features from the lock file will not be "
+                    + "loaded. Run `metaxy lock` to generate it.");
+            }
+            return;
+        }
+        LockFile.read(lock).externalDefinitions().forEach(graph::register);
     }
 
     private void load(String entry) {

@@ -27,6 +27,34 @@ public record FeatureSelectionConfig(List<String> projects, List<String> keys, b
         List<String> projects = t.containsKey("projects") ? Coerce.stringList(t.get("projects"), key + ".projects", file) : List.of();
         List<String> keys = t.containsKey("keys") ? Coerce.stringList(t.get("keys"), key + ".keys", file) : List.of();
         boolean all = t.containsKey("all") && Coerce.bool(t.get("all"), key + ".all", file);
+        if (!all && projects.isEmpty() && keys.isEmpty()) {
+            throw new ConfigException(key + ": at least one of 'projects', 'keys', or 'all' must be specified", file);
+        }
         return new FeatureSelectionConfig(projects, keys, all);
+    }
+
+    /** The features of the given keys. */
+    public static FeatureSelectionConfig ofKeys(java.util.Collection<String> keys) {
+        return new FeatureSelectionConfig(List.of(), List.copyOf(keys), false);
+    }
+
+    /** Features selected by this selection or by {@code other} (Python's {@code FeatureSelection.__or__}). */
+    public FeatureSelectionConfig or(FeatureSelectionConfig other) {
+        if (all || other.all) {
+            return new FeatureSelectionConfig(List.of(), List.of(), true);
+        }
+        return new FeatureSelectionConfig(union(projects, other.projects), union(keys, other.keys), false);
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        if (b.isEmpty()) {
+            return a;
+        }
+        java.util.TreeSet<String> all = new java.util.TreeSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 }

@@ -137,6 +137,15 @@ public final class MetaxyConfig {
         return current;
     }
 
+    /**
+     * The thread's {@link #use() scoped} configuration, else the global one, without loading one: empty when none is
+     * set (a library user who builds stores by hand).
+     */
+    public static Optional<MetaxyConfig> current() {
+        MetaxyConfig scoped = SCOPED.get();
+        return Optional.ofNullable(scoped != null ? scoped : global);
+    }
+
     /** Replaces the global configuration (null clears it). */
     public static void set(MetaxyConfig config) {
         synchronized (LOCK) {

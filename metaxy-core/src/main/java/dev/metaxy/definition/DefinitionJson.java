@@ -98,7 +98,11 @@ public final class DefinitionJson {
         return out;
     }
 
-    private static FeatureDefinition readDefinition(JsonNode node, String where) {
+    /**
+     * Reads one definition object {@code {"spec", "feature_schema", "feature_class_path", "project"}} (the schema as an
+     * object or as the JSON string Python's {@code model_dump} writes); {@code where} names it in errors.
+     */
+    public static FeatureDefinition readDefinition(JsonNode node, String where) {
         checkKeys(node, DEFINITION_KEYS, where);
         FeatureSpec spec = readSpec(node.get("spec"), where + ".spec");
         JsonNode schema = node.get("feature_schema");

@@ -63,15 +63,38 @@ public final class FeatureGraph {
         return register(FeatureDefinition.of(spec));
     }
 
-    /** Registers a definition; a second feature with the same key is an error. */
+    /**
+     * Registers a definition. A feature defined here replaces an external placeholder with the same key, and an
+     * external placeholder never replaces a feature defined here (Python's priority); any other second feature with
+     * the same key is an error.
+     */
     public synchronized FeatureGraph register(FeatureDefinition definition) {
         FeatureKey key = definition.key();
-        if (definitions.containsKey(key)) {
+        FeatureDefinition existing = definitions.get(key);
+        if (existing != null && definition.isExternal() && !existing.isExternal()) {
+            return this;
+        }
+        if (existing != null && !(existing.isExternal() && !definition.isExternal())) {
             throw new GraphException("Feature '" + key + "' is already registered in this graph");
         }
         definitions.put(key, definition);
         invalidate();
         return this;
+    }
+
+    /**
+     * Adds a definition loaded from a store or lock file unless one that takes priority is already there: a feature
+     * defined here replaces an external placeholder; otherwise an existing feature is kept (Python's
+     * {@code on_conflict="ignore"}). Returns whether the graph changed.
+     */
+    public synchronized boolean adopt(FeatureDefinition definition) {
+        FeatureDefinition existing = definitions.get(definition.key());
+        if (existing != null && !(existing.isExternal() && !definition.isExternal())) {
+            return false;
+        }
+        definitions.put(definition.key(), definition);
+        invalidate();
+        return true;
     }
 
     /** Registers a Java feature class (its static {@code SPEC} field), recording the class path. */

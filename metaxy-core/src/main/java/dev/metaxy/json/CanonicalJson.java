@@ -30,7 +30,7 @@ public final class CanonicalJson {
      */
     public static String write(JsonNode node) {
         StringBuilder out = new StringBuilder(256);
-        write(node, out, true);
+        write(node, out, Style.SORTED);
         return out.toString();
     }
 
@@ -40,27 +40,57 @@ public final class CanonicalJson {
      */
     public static String writeInOrder(JsonNode node) {
         StringBuilder out = new StringBuilder(256);
-        write(node, out, false);
+        write(node, out, Style.IN_ORDER);
         return out.toString();
     }
 
-    private static void write(JsonNode node, StringBuilder out, boolean sortKeys) {
+    /**
+     * Returns what pydantic's {@code TypeAdapter(dict).dump_json(obj)} writes: no spaces, keys in their given order,
+     * non-ASCII characters as they are ({@code exclude_none} has no effect inside a plain dict: nulls stay). Python
+     * Metaxy writes the feature schema into lock files this way.
+     */
+    public static String writeCompact(JsonNode node) {
+        StringBuilder out = new StringBuilder(256);
+        write(node, out, Style.COMPACT);
+        return out.toString();
+    }
+
+    /** How {@code json.dumps(sort_keys=True)}, {@code json.dumps()} and pydantic's compact dump differ. */
+    private enum Style {
+        SORTED(true, ", ", ": ", true),
+        IN_ORDER(false, ", ", ": ", true),
+        COMPACT(false, ",", ":", false);
+
+        final boolean sortKeys;
+        final String itemSeparator;
+        final String keySeparator;
+        final boolean asciiOnly;
+
+        Style(boolean sortKeys, String itemSeparator, String keySeparator, boolean asciiOnly) {
+            this.sortKeys = sortKeys;
+            this.itemSeparator = itemSeparator;
+            this.keySeparator = keySeparator;
+            this.asciiOnly = asciiOnly;
+        }
+    }
+
+    private static void write(JsonNode node, StringBuilder out, Style style) {
         switch (node.getNodeType()) {
             case OBJECT:
-                writeObject(node, out, sortKeys);
+                writeObject(node, out, style);
                 break;
             case ARRAY:
                 out.append('[');
                 for (int i = 0; i < node.size(); i++) {
                     if (i > 0) {
-                        out.append(", ");
+                        out.append(style.itemSeparator);
                     }
-                    write(node.get(i), out, sortKeys);
+                    write(node.get(i), out, style);
                 }
                 out.append(']');
                 break;
             case STRING:
-                writeString(node.textValue(), out);
+                writeString(node.textValue(), out, style.asciiOnly);
                 break;
             case NUMBER:
                 if (node.isIntegralNumber()) {
@@ -81,25 +111,28 @@ public final class CanonicalJson {
         }
     }
 
-    private static void writeObject(JsonNode node, StringBuilder out, boolean sortKeys) {
+    private static void writeObject(JsonNode node, StringBuilder out, Style style) {
         List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(node.properties());
-        if (sortKeys) {
+        if (style.sortKeys) {
             fields.sort(Map.Entry.comparingByKey(CODE_POINT_ORDER));
         }
         out.append('{');
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
-                out.append(", ");
+                out.append(style.itemSeparator);
             }
-            writeString(fields.get(i).getKey(), out);
-            out.append(": ");
-            write(fields.get(i).getValue(), out, sortKeys);
+            writeString(fields.get(i).getKey(), out, style.asciiOnly);
+            out.append(style.keySeparator);
+            write(fields.get(i).getValue(), out, style);
         }
         out.append('}');
     }
 
-    /** Writes a string with {@code ensure_ascii=True} escaping; non-BMP characters come out as surrogate pairs. */
-    private static void writeString(String s, StringBuilder out) {
+    /**
+     * Writes a string with JSON escapes; with {@code asciiOnly} ({@code ensure_ascii=True}) everything outside
+     * printable ASCII is escaped (non-BMP characters as surrogate pairs), otherwise only control characters.
+     */
+    private static void writeString(String s, StringBuilder out, boolean asciiOnly) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -112,7 +145,7 @@ public final class CanonicalJson {
                 case '\b': out.append("\\b"); break;
                 case '\f': out.append("\\f"); break;
                 default:
-                    if (c >= 0x20 && c <= 0x7E) {
+                    if (c >= 0x20 && (c <= 0x7E || !asciiOnly)) {
                         out.append(c);
                     } else {
                         out.append("\\u")

@@ -1,5 +1,6 @@
 package dev.metaxy.sql;
 
+import dev.metaxy.external.ExternalFeatures;
 import dev.metaxy.definition.FeatureKey;
 import dev.metaxy.definition.SystemColumns;
 import dev.metaxy.expr.Expression;
@@ -249,6 +250,7 @@ public abstract class SqlMetadataStore extends AbstractMetadataStore {
     @Override
     public LazyFrame read(Object feature, ReadOptions options) {
         requireOpen();
+        ExternalFeatures.autoSync(this);
         return read(graph(), keyOf(feature), options);
     }
 
@@ -309,6 +311,7 @@ public abstract class SqlMetadataStore extends AbstractMetadataStore {
     @Override
     public LazyIncrement resolveUpdateLazy(Object feature, ResolveOptions options) {
         requireOpen();
+        ExternalFeatures.autoSync(this);
         return increment(keyOf(feature), options, null);
     }
 
@@ -320,6 +323,7 @@ public abstract class SqlMetadataStore extends AbstractMetadataStore {
     @Override
     public Increment resolveUpdate(Object feature, ResolveOptions options) {
         requireOpen();
+        ExternalFeatures.autoSync(this);
         List<String> drop = new ArrayList<>();
         int mark = sampleTemps.size();
         try {

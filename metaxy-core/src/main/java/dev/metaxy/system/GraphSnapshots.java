@@ -154,10 +154,7 @@ public final class GraphSnapshots {
         Map<String, FeatureDefinition> defs = new LinkedHashMap<>();
         for (Map<String, Object> r : rows(null)) {
             if (projectVersion.equals(r.get("metaxy_project_version"))) {
-                JsonNode spec = parse((String) r.get("feature_spec"));
-                JsonNode schema = parse((String) r.get("feature_schema"));
-                defs.put((String) r.get("feature_key"), FeatureDefinition.of(DefinitionJson.readSpec(spec), schema,
-                    (String) r.get("feature_class_path"), (String) r.get("project")));
+                defs.put((String) r.get("feature_key"), definition(r));
             }
         }
         if (defs.isEmpty()) {
@@ -166,6 +163,40 @@ public final class GraphSnapshots {
         FeatureGraph g = new FeatureGraph(truncation);
         defs.values().forEach(g::register);
         return g;
+    }
+
+    /**
+     * The most recently recorded definition of every feature, across all snapshots and projects, except those of
+     * {@code excludeProject} (null: none excluded), by key; each with the feature version recorded beside it. A row
+     * whose definition does not parse is skipped and reported to {@code skipped}.
+     */
+    public Map<FeatureKey, StoredDefinition> latestDefinitions(String excludeProject, java.util.function.Consumer<String> skipped) {
+        Map<String, Map<String, Object>> latest = new LinkedHashMap<>();
+        rows(null).forEach(r -> latest.put((String) r.get("feature_key"), r));
+        Map<FeatureKey, StoredDefinition> out = new LinkedHashMap<>();
+        for (Map<String, Object> r : latest.values()) {
+            if (excludeProject != null && excludeProject.equals(r.get("project"))) {
+                continue;
+            }
+            try {
+                FeatureDefinition d = definition(r).withSource(store.display());
+                out.put(d.key(), new StoredDefinition(d, (String) r.get("metaxy_feature_version")));
+            } catch (RuntimeException e) {
+                skipped.accept("Skipping feature '" + r.get("feature_key") + "': failed to load from store: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** A definition read back from the {@code feature_versions} table, with the feature version recorded for it. */
+    public record StoredDefinition(FeatureDefinition definition, String featureVersion) {
+    }
+
+    private static FeatureDefinition definition(Map<String, Object> r) {
+        JsonNode spec = parse((String) r.get("feature_spec"));
+        JsonNode schema = parse((String) r.get("feature_schema"));
+        return FeatureDefinition.of(DefinitionJson.readSpec(spec), schema, (String) r.get("feature_class_path"),
+            (String) r.get("project"));
     }
 
     /** The project version recorded together with {@code featureVersion} of {@code feature}, if any. */

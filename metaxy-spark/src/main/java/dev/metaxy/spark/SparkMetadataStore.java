@@ -1,5 +1,6 @@
 package dev.metaxy.spark;
 
+import dev.metaxy.external.ExternalFeatures;
 import dev.metaxy.definition.FeatureKey;
 import dev.metaxy.definition.FeatureSpec;
 import dev.metaxy.definition.SystemColumns;
@@ -464,6 +465,7 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
     @Override
     public LazyFrame read(Object feature, ReadOptions options) {
         requireOpen();
+        ExternalFeatures.autoSync(this);
         return read(graph(), keyOf(feature), options);
     }
 
@@ -535,6 +537,7 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
     @Override
     public LazyIncrement resolveUpdateLazy(Object feature, ResolveOptions options) {
         requireOpen();
+        ExternalFeatures.autoSync(this);
         return increment(keyOf(feature), options, null, false);
     }
 
@@ -545,6 +548,7 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
     @Override
     public Increment resolveUpdate(Object feature, ResolveOptions options) {
         requireOpen();
+        ExternalFeatures.autoSync(this);
         List<Dataset<Row>> cached = new ArrayList<>();
         try {
             return dropViewsAfter(() -> increment(keyOf(feature), options, null, true, cached).collect());
