@@ -240,7 +240,7 @@ public abstract class SqlMetadataStore extends AbstractMetadataStore {
 
     /** The stamp of a write of {@code key} now (a tombstone's during a soft delete). */
     protected final SystemColumnsStamp stamp(FeatureKey key, WriteOptions options) {
-        return new SystemColumnsStamp(graph().versions().featureVersion(key), graph().versions().projectVersion(),
+        return new SystemColumnsStamp(graph().versions().featureVersion(key), projectVersionForWrites(graph().versions()),
             options.preserveFeatureVersion(), Instant.now().truncatedTo(ChronoUnit.MICROS),
             options.materializationIdOverride().orElse(materializationId), softDeleteInProgress);
     }
@@ -398,17 +398,19 @@ public abstract class SqlMetadataStore extends AbstractMetadataStore {
                 + "that cannot be automatically rebased. Re-run the computation pipeline to generate new data.");
         }
         FeatureGraph target = graph();
+        String targetProjectVersion = projectVersionForWrites(graph().versions());
         if (toFeatureVersion != null && !toFeatureVersion.equals(graph().versions().featureVersion(key))) {
             GraphSnapshots snapshots = new GraphSnapshots(this);
             String projectVersion = snapshots.projectVersionOf(key, toFeatureVersion).orElseThrow(() -> new IllegalArgumentException(
                 "Feature version '" + toFeatureVersion + "' for '" + key + "' not found in system storage. Run `metaxy push` first."));
             target = snapshots.loadGraph(projectVersion, graph().truncation());
+            targetProjectVersion = target.versions().projectVersion();
         }
         FeaturePlan plan = FeaturePlan.of(target, key);
         SqlRelation expected = new ExpectedRows(this, sampleTemps).of(target, plan, ResolveOptions.defaults(), List.of());
         String temp = importFrame(frame, "rebase");
         return lazy(key, new RebaseQuery(dialect, this::textLiteral).sql(frame.columnNames(), q(temp), expected,
-            plan.target().idColumns(), target.versions().featureVersion(key), target.versions().projectVersion()));
+            plan.target().idColumns(), target.versions().featureVersion(key), targetProjectVersion));
     }
 
     // ------------------------------------------------------------------ delete

@@ -1,10 +1,12 @@
 package dev.metaxy.store;
 
+import dev.metaxy.config.MetaxyConfig;
 import dev.metaxy.definition.FeatureKey;
 import dev.metaxy.frame.Frame;
 import dev.metaxy.graph.FeatureGraph;
 import dev.metaxy.graph.FeatureRefs;
 import dev.metaxy.hash.HashAlgorithm;
+import dev.metaxy.versioning.DefinitionVersions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -89,6 +91,16 @@ public abstract class AbstractMetadataStore implements MetadataStore {
         if (mode() != AccessMode.WRITE) {
             throw StoreNotOpenException.readOnly(getClass().getSimpleName());
         }
+    }
+
+    /**
+     * The project version stamped on written rows (Python's {@code graph.project_version}): that of the configured
+     * {@code project} when a configuration is current, else of the graph's single project; {@code versions} is the
+     * graph the rows are written under.
+     */
+    protected static String projectVersionForWrites(DefinitionVersions versions) {
+        return MetaxyConfig.current().flatMap(MetaxyConfig::project).map(versions::projectVersion)
+            .orElseGet(versions::projectVersion);
     }
 
     /** Resolves a feature reference against the store's graph. */

@@ -140,9 +140,13 @@ public final class DefinitionVersions {
         return projectVersionOf(feats);
     }
 
-    /** The project version of the graph's single project (or of all its features when none names a project). */
+    /**
+     * The project version of the graph's single project: the one project of its features that are not external
+     * placeholders (or of all those features when none names a project), as Python's {@code graph.project_version}.
+     */
     public String projectVersion() {
-        Set<String> projects = graph.projects();
+        Set<String> projects = new java.util.TreeSet<>();
+        graph.definitions().stream().filter(d -> !d.isExternal()).forEach(d -> d.project().ifPresent(projects::add));
         if (projects.size() > 1) {
             throw new GraphException("The graph holds features of several projects " + projects
                 + "; name the project whose version you want");

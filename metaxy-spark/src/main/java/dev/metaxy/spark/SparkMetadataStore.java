@@ -390,7 +390,7 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
         String matId = options.materializationIdOverride().orElse(materializationId);
         Instant ts = Instant.now().truncatedTo(ChronoUnit.MICROS);
         SparkSystemColumns.Stamp stamp = new SparkSystemColumns.Stamp(graph().versions().featureVersion(key),
-            graph().versions().projectVersion(), options.preserveFeatureVersion(), ts, matId, softDeleteInProgress);
+            projectVersionForWrites(graph().versions()), options.preserveFeatureVersion(), ts, matId, softDeleteInProgress);
         List<String> fieldKeys = new ArrayList<>();
         plan.fields().forEach(f -> fieldKeys.add(f.structKey()));
         SparkSystemColumns select = new SparkSystemColumns(dialect, engine, fieldKeys, plan.sortedStructKeys())
@@ -720,7 +720,8 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
         items.add("e." + q(SystemColumns.PROVENANCE_BY_FIELD));
         items.add("e." + q(SystemColumns.PROVENANCE));
         items.add(dialect.stringLiteral(target.versions().featureVersion(key)) + " AS " + q(SystemColumns.FEATURE_VERSION));
-        items.add(dialect.stringLiteral(target.versions().projectVersion()) + " AS " + q(SystemColumns.PROJECT_VERSION));
+        String projectVersion = target == graph() ? projectVersionForWrites(target.versions()) : target.versions().projectVersion();
+        items.add(dialect.stringLiteral(projectVersion) + " AS " + q(SystemColumns.PROJECT_VERSION));
         List<String> on = new ArrayList<>();
         for (String id : ids) {
             on.add("w." + q(id) + " = e." + q(id));
