@@ -151,8 +151,18 @@ public final class GraphSnapshots {
 
     /** The definitions recorded for one project version, as a graph (for rebase onto a historical version). */
     public FeatureGraph loadGraph(String projectVersion, dev.metaxy.hash.Truncation truncation) {
+        return loadGraph(projectVersion, null, truncation);
+    }
+
+    /**
+     * The definitions recorded for one project version of {@code project} (null: any project), as a graph; the latest
+     * recorded definition of a feature wins.
+     *
+     * @throws MetadataStoreException when none are recorded
+     */
+    public FeatureGraph loadGraph(String projectVersion, String project, dev.metaxy.hash.Truncation truncation) {
         Map<String, FeatureDefinition> defs = new LinkedHashMap<>();
-        for (Map<String, Object> r : rows(null)) {
+        for (Map<String, Object> r : rows(project)) {
             if (projectVersion.equals(r.get("metaxy_project_version"))) {
                 JsonNode spec = parse((String) r.get("feature_spec"));
                 JsonNode schema = parse((String) r.get("feature_schema"));
@@ -161,11 +171,21 @@ public final class GraphSnapshots {
             }
         }
         if (defs.isEmpty()) {
-            throw new MetadataStoreException("No features recorded for snapshot " + projectVersion);
+            throw new MetadataStoreException("No features recorded for snapshot " + projectVersion
+                + (project == null ? "" : " in project " + project));
         }
         FeatureGraph g = new FeatureGraph(truncation);
         defs.values().forEach(g::register);
         return g;
+    }
+
+    /** The project version of {@code project} (null: any) pushed last, by the time it was first recorded. */
+    public java.util.Optional<String> latestProjectVersion(String project) {
+        Map<String, LocalDateTime> first = new LinkedHashMap<>();
+        for (Map<String, Object> r : rows(project)) {
+            first.putIfAbsent((String) r.get("metaxy_project_version"), (LocalDateTime) r.get("recorded_at"));
+        }
+        return first.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
     }
 
     /** The project version recorded together with {@code featureVersion} of {@code feature}, if any. */
