@@ -108,6 +108,15 @@ public final class CliContext implements AutoCloseable {
         return workingDir;
     }
 
+    /** Writes {@code text} to {@code file} (relative to the working directory); fails with one line. */
+    public void writeText(Path file, String text) {
+        try {
+            java.nio.file.Files.writeString(workingDir.resolve(file), text, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new CliException("Failed to write to file: " + e.getMessage());
+        }
+    }
+
     public PrintWriter out() {
         return out;
     }

@@ -10,10 +10,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.metaxy.definition.DefinitionJson;
 
-/** JSON for stdout: two-space indent and {@code "key": value} spacing, as Python's {@code json.dumps(indent=2)}. */
+/**
+ * JSON for stdout: two-space indent, {@code "key": value} spacing and {@code []}/{@code {}} for empty containers, as
+ * Python's {@code json.dumps(indent=2)}.
+ */
 public final class JsonOutput {
     private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter(
-        Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+        Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("").withArrayEmptySeparator(""))
         .withObjectIndenter(new DefaultIndenter("  ", "\n"))
         .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 

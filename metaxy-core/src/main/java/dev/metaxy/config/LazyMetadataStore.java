@@ -12,6 +12,8 @@ import dev.metaxy.store.LazyIncrement;
 import dev.metaxy.store.MetadataStore;
 import dev.metaxy.store.ReadOptions;
 import dev.metaxy.store.ResolveOptions;
+import dev.metaxy.store.StoreInfo;
+import dev.metaxy.store.StoreRead;
 import dev.metaxy.store.WriteOptions;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +126,43 @@ final class LazyMetadataStore implements MetadataStore {
     @Override
     public List<FeatureKey> listFeatures() {
         return delegate().listFeatures();
+    }
+
+    @Override
+    public Optional<String> name() {
+        return Optional.of(name);
+    }
+
+    @Override
+    public List<MetadataStore> fallbackStores() {
+        return delegate().fallbackStores();
+    }
+
+    @Override
+    public StoreRead readWithStoreInfo(Object feature, ReadOptions options) {
+        StoreRead read = delegate().readWithStoreInfo(feature, options);
+        return read.store() == delegate() ? new StoreRead(read.frame(), this) : read;
+    }
+
+    @Override
+    public org.apache.arrow.vector.types.pojo.Schema readFeatureSchemaFromStore(Object feature) {
+        return delegate().readFeatureSchemaFromStore(feature);
+    }
+
+    @Override
+    public LazyFrame computeProvenance(Object feature, Frame joined) {
+        return delegate().computeProvenance(feature, joined);
+    }
+
+    @Override
+    public Optional<MetadataStore> findStoreForFeature(Object feature, boolean checkFallback) {
+        return delegate().findStoreForFeature(feature, checkFallback).map(s -> s == delegate() ? this : s);
+    }
+
+    @Override
+    public StoreInfo storeInfo(Object feature) {
+        StoreInfo inner = delegate().storeInfo(feature);
+        return new StoreInfo(Optional.of(name), inner.type(), inner.display(), inner.details());
     }
 
     @Override

@@ -56,6 +56,9 @@ final class StoreFactory {
                 + algorithm.configName() + "' but is using '" + created.hashAlgorithm().configName()
                 + "'. The store class may have overridden the hash algorithm. All stores must use the same hash algorithm.");
         }
+        if (created instanceof dev.metaxy.store.AbstractMetadataStore named) {
+            named.assignName(name);
+        }
         return created;
     }
 

@@ -64,7 +64,15 @@ final class ExpectedQueryBuilder {
             Rel rel = prepare(dep, index++, on, upstream, runtimeFilters);
             joined = joined == null ? rel : join(joined, rel, on, anyRequired ? JoinKind.LEFT : JoinKind.FULL);
         }
-        return provenance(plan, joined);
+        return provenance(plan, joined, c -> !isVersioningColumn(c), (c, key) -> d.byFieldValue(w.col("j", c), key));
+    }
+
+    /** The provenance step alone, over rows the caller joined ({@code compute_provenance}). */
+    SqlRelation provenanceOf(FeaturePlan plan, SqlRelation joined, ProvenanceInput input) {
+        String name = w.cte("__metaxy_joined", "SELECT " + w.cols("i", joined.columns()) + " FROM " + joined.fromItem()
+            + " AS " + w.id("i"));
+        return provenance(plan, new Rel(name, joined.columns()), input::keeps,
+            (c, key) -> d.byFieldValue(w.col("j", c), key, input.isMap(c)));
     }
 
     private Rel prepare(DepPlan dep, int index, List<String> on, Map<FeatureKey, SqlRelation> upstream,
@@ -210,8 +218,13 @@ final class ExpectedQueryBuilder {
         return new Rel(name, columns);
     }
 
-    private SqlRelation provenance(FeaturePlan plan, Rel joined) {
-        List<String> out = joined.columns().stream().filter(c -> !isVersioningColumn(c)).toList();
+    /**
+     * Per-field and sample provenance over {@code joined} (aliased {@code j}), keeping the columns {@code kept} accepts;
+     * {@code upstreamValue} renders the value of a struct key in an upstream by-field column of {@code j}.
+     */
+    private SqlRelation provenance(FeaturePlan plan, Rel joined, java.util.function.Predicate<String> kept,
+                                   java.util.function.BinaryOperator<String> upstreamValue) {
+        List<String> out = joined.columns().stream().filter(kept).toList();
         List<String> fieldHashes = new ArrayList<>();
         List<FeaturePlan.FieldPlan> fields = plan.fields();
         for (int i = 0; i < fields.size(); i++) {
@@ -225,7 +238,7 @@ final class ExpectedQueryBuilder {
                         + p.dataVersionColumn() + "' needed by field '" + f.fieldKey() + "'");
                 }
                 parts.add(w.lit(p.qualified().toString()));
-                String value = d.byFieldValue(w.col("j", p.dataVersionColumn()), p.structKey());
+                String value = upstreamValue.apply(p.dataVersionColumn(), p.structKey());
                 parts.add(p.optional() ? d.coalesce(List.of(value, w.lit(""))) : value);
             }
             fieldHashes.add(w.as(hashed.apply(d.concatWithSeparator("|", parts)), "__metaxy_fh_" + i));

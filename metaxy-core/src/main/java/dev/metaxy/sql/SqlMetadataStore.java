@@ -19,6 +19,7 @@ import dev.metaxy.store.MetadataStore;
 import dev.metaxy.store.MetadataStoreException;
 import dev.metaxy.store.ReadOptions;
 import dev.metaxy.store.ResolveOptions;
+import dev.metaxy.store.StoreRead;
 import dev.metaxy.store.WriteOptions;
 import dev.metaxy.system.GraphSnapshots;
 import dev.metaxy.system.SystemTables;
@@ -256,6 +257,17 @@ public abstract class SqlMetadataStore extends AbstractMetadataStore {
 
     /** A read of {@code key} under graph {@code g} (the current graph or a pushed snapshot). */
     LazyFrame read(FeatureGraph g, FeatureKey key, ReadOptions options) {
+        return readFrom(g, key, options).frame();
+    }
+
+    @Override
+    public StoreRead readWithStoreInfo(Object feature, ReadOptions options) {
+        requireOpen();
+        ExternalFeatures.autoSync(this);
+        return readFrom(graph(), keyOf(feature), options);
+    }
+
+    private StoreRead readFrom(FeatureGraph g, FeatureKey key, ReadOptions options) {
         if (options.featureVersionFilter().isPresent() && !options.isWithFeatureHistory()) {
             throw new IllegalArgumentException("Cannot specify both feature_version and with_feature_history=False. "
                 + "Use with_feature_history=True with feature_version parameter.");
@@ -263,29 +275,51 @@ public abstract class SqlMetadataStore extends AbstractMetadataStore {
         if (tableExists(key)) {
             SqlRelation table = tableRelation(key);
             ReadOrder.requireColumns(key, table.columns(), options);
-            return lazy(key, ReadOrder.apply(readSql(g, key, table, options), options, this::q));
+            return new StoreRead(lazy(key, ReadOrder.apply(readSql(g, key, table, options), options, this::q)), this);
         }
         if (options.isAllowFallback()) {
-            for (MetadataStore fb : fallbackStores) {
-                Optional<Frame> rows = fromFallback(fb, key, options);
-                if (rows.isPresent()) {
-                    String temp;
-                    try (Frame f = rows.get()) {
-                        temp = importFrame(f, "fallback");
-                    }
-                    return lazy(key, ReadOrder.apply("SELECT * FROM " + q(temp), options, this::q));
+            Optional<FallbackRows> found = readFromFallbacks(fallbackStores, key, options);
+            if (found.isPresent()) {
+                String temp;
+                try (Frame f = found.get().rows()) {
+                    temp = importFrame(f, "fallback");
                 }
+                return new StoreRead(lazy(key, ReadOrder.apply("SELECT * FROM " + q(temp), options, this::q)), found.get().store());
             }
         }
         throw new FeatureNotInStoreException(key, options.isAllowFallback() && !fallbackStores.isEmpty());
     }
 
-    private static Optional<Frame> fromFallback(MetadataStore fb, FeatureKey key, ReadOptions options) {
-        try (MetadataStore open = fb.open(AccessMode.READ)) {
-            return Optional.of(open.read(key, options).collect());
-        } catch (FeatureNotInStoreException e) {
-            return Optional.empty();
+    @Override
+    public List<MetadataStore> fallbackStores() {
+        return fallbackStores;
+    }
+
+    @Override
+    protected java.util.Map<String, String> storeDetails(FeatureKey key) {
+        return java.util.Map.of("table_name", tableName(key));
+    }
+
+    @Override
+    public org.apache.arrow.vector.types.pojo.Schema readFeatureSchemaFromStore(Object feature) {
+        requireOpen();
+        FeatureKey key = keyOf(feature);
+        String rows = read(graph(), key, ReadOptions.defaults().allowFallback(false)).query();
+        try (Frame none = lazy(key, "SELECT * FROM (" + rows + ") AS s WHERE 1 = 0").collect()) {
+            return none.schema();
         }
+    }
+
+    // ------------------------------------------------------------------ compute_provenance
+
+    @Override
+    public LazyFrame computeProvenance(Object feature, Frame joined) {
+        requireOpen();
+        FeatureKey key = keyOf(feature);
+        FeaturePlan plan = FeaturePlan.of(graph(), key);
+        ProvenanceInput input = ProvenanceInput.of(plan, joined.schema());
+        String temp = importFrame(joined, "provenance");
+        return lazy(key, engine().provenanceQuery(plan, SqlRelation.table(dialect, temp, joined.columnNames()), input).sql());
     }
 
     private String readSql(FeatureGraph g, FeatureKey key, SqlRelation table, ReadOptions options) {

@@ -68,6 +68,15 @@ public final class SqlVersioningEngine {
     }
 
     /**
+     * The rows of {@code joined} (upstream joined by the caller, checked as {@code input}) with the four provenance and
+     * data-version columns of {@code plan}'s feature computed exactly as {@link #expectedQuery} computes them
+     * ({@code compute_provenance}); the renamed upstream by-field and provenance columns are dropped.
+     */
+    public SqlRelation provenanceQuery(FeaturePlan plan, SqlRelation joined, ProvenanceInput input) {
+        return new ExpectedQueryBuilder(dialect, this::hashExpression).provenanceOf(plan, joined, input);
+    }
+
+    /**
      * New, stale and orphaned rows as three statements. {@code current} is the target's current deduplicated rows;
      * staleness predicates (OR-ed, NULL counts as false) are evaluated on current rows; may be null.
      */

@@ -47,6 +47,14 @@ public interface VersioningDialect extends SqlDialect {
     /** The value stored under {@code structKey} in a by-field column (STRUCT field or MAP entry); NULL when absent. */
     String byFieldValue(String columnExpr, String structKey);
 
+    /**
+     * As {@link #byFieldValue(String, String)} for a column given by the caller, which is a MAP ({@code isMap}) or a
+     * STRUCT whatever this dialect's own representation; dialects whose by-field type is neither (JSON) ignore it.
+     */
+    default String byFieldValue(String columnExpr, String structKey, boolean isMap) {
+        return byFieldValue(columnExpr, structKey);
+    }
+
     /** A by-field value (STRUCT or MAP of VARCHAR) with the given keys, in order, and value expressions. */
     String buildByField(LinkedHashMap<String, String> values);
 

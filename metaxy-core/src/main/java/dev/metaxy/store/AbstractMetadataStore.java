@@ -25,6 +25,7 @@ public abstract class AbstractMetadataStore implements MetadataStore {
     private final FeatureGraph graph;
     private final HashAlgorithm hashAlgorithm;
     private final Deque<AccessMode> modes = new ArrayDeque<>();
+    private volatile String name;
 
     protected AbstractMetadataStore(FeatureGraph graph, HashAlgorithm hashAlgorithm) {
         this.graph = Objects.requireNonNull(graph, "graph");
@@ -125,6 +126,77 @@ public abstract class AbstractMetadataStore implements MetadataStore {
         for (FeatureKey key : order) {
             write(key, byKey.get(key), opts);
         }
+    }
+
+    @Override
+    public java.util.Optional<String> name() {
+        return java.util.Optional.ofNullable(name);
+    }
+
+    /**
+     * Records the name the configuration gave this store (done by the configuration's store factory). A name cannot be
+     * changed once set.
+     */
+    public final void assignName(String configuredName) {
+        Objects.requireNonNull(configuredName, "configuredName");
+        synchronized (this) {
+            if (name != null && !name.equals(configuredName)) {
+                throw new IllegalStateException("Store is already named '" + name + "'");
+            }
+            name = configuredName;
+        }
+    }
+
+    @Override
+    public java.util.Optional<MetadataStore> findStoreForFeature(Object feature, boolean checkFallback) {
+        requireOpen();
+        FeatureKey key = keyOf(feature);
+        if (hasFeature(key)) {
+            return java.util.Optional.of(this);
+        }
+        if (checkFallback) {
+            for (MetadataStore fb : fallbackStores()) {
+                try (MetadataStore open = fb.open(AccessMode.READ)) {
+                    java.util.Optional<MetadataStore> found = open.findStoreForFeature(key, true);
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public StoreInfo storeInfo(Object feature) {
+        FeatureKey key = feature instanceof FeatureKey k && dev.metaxy.system.SystemTables.isSystemKey(k) ? k : keyOf(feature);
+        return new StoreInfo(name(), getClass().getName(), display(), storeDetails(key));
+    }
+
+    /** Rows of a feature read from a fallback store, and the store (at any depth) that had them. */
+    protected record FallbackRows(Frame rows, MetadataStore store) {
+    }
+
+    /**
+     * The first of {@code fallbacks} (each opened for reading while it is read) that has {@code key}, read with
+     * {@code options} and collected, so the rows stay readable after the fallback closes; empty when none has it.
+     */
+    protected static java.util.Optional<FallbackRows> readFromFallbacks(List<MetadataStore> fallbacks, FeatureKey key,
+                                                                        ReadOptions options) {
+        for (MetadataStore fb : fallbacks) {
+            try (MetadataStore open = fb.open(AccessMode.READ)) {
+                StoreRead read = open.readWithStoreInfo(key, options);
+                return java.util.Optional.of(new FallbackRows(read.frame().collect(), read.store()));
+            } catch (FeatureNotInStoreException e) {
+                // the next fallback
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Store-specific details of where {@code key} is kept, e.g. {@code table_name}; none by default. */
+    protected Map<String, String> storeDetails(FeatureKey key) {
+        return Map.of();
     }
 
     @Override

@@ -65,6 +65,32 @@ public interface MetadataStore extends AutoCloseable {
         return read(feature, ReadOptions.defaults());
     }
 
+    /**
+     * As {@link #read}, also returning the store the rows came from (reference {@code read(..., with_store_info=True)}):
+     * this store when it has the feature's table, else the fallback store (at any depth) that had it.
+     */
+    StoreRead readWithStoreInfo(Object feature, ReadOptions options);
+
+    /**
+     * The columns and types {@code read(feature)} returns from this store's own table (no fallbacks), without reading
+     * rows (reference {@code read_feature_schema_from_store}). Fails with {@link FeatureNotInStoreException} when this
+     * store has no table for the feature.
+     */
+    org.apache.arrow.vector.types.pojo.Schema readFeatureSchemaFromStore(Object feature);
+
+    /**
+     * The provenance columns of {@code feature} for rows whose upstream the caller joined itself (reference
+     * {@code compute_provenance}): {@code joined} holds, for every dependency, its {@code metaxy_data_version_by_field}
+     * renamed to {@code metaxy_data_version_by_field__<upstream table name>} (STRUCT or MAP). Returns the rows with
+     * {@code metaxy_provenance_by_field}, {@code metaxy_provenance}, {@code metaxy_data_version_by_field} and
+     * {@code metaxy_data_version} computed as {@link #resolveUpdate} computes them; the renamed upstream by-field and
+     * provenance columns are dropped, other columns kept. Pass the result as resolve samples or write it. Nothing is
+     * written.
+     *
+     * @throws IllegalArgumentException when a renamed upstream column is missing
+     */
+    LazyFrame computeProvenance(Object feature, dev.metaxy.frame.Frame joined);
+
     /** The increment of a feature, computed inside the store; parts are engine-side queries. */
     LazyIncrement resolveUpdateLazy(Object feature, ResolveOptions options);
 
@@ -95,6 +121,52 @@ public interface MetadataStore extends AutoCloseable {
 
     /** Whether this store (not its fallbacks) has a table for the feature. */
     boolean hasFeature(Object feature);
+
+    /** The fallback stores consulted, in order, when this store lacks a feature's table (empty when none). */
+    default List<MetadataStore> fallbackStores() {
+        return List.of();
+    }
+
+    /** The name the store has in the configuration ({@code [stores.<name>]}), when it was created from one. */
+    default java.util.Optional<String> name() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The store holding the feature's table (reference {@code find_store_for_feature}): this store when it has one,
+     * else (with {@code checkFallback}) the first fallback, depth-first through each fallback's own chain, opened on
+     * demand; empty when none has it.
+     */
+    java.util.Optional<MetadataStore> findStoreForFeature(Object feature, boolean checkFallback);
+
+    default java.util.Optional<MetadataStore> findStoreForFeature(Object feature) {
+        return findStoreForFeature(feature, true);
+    }
+
+    /** This store's name, class, display and where it keeps the feature (reference {@code get_store_info}). */
+    StoreInfo storeInfo(Object feature);
+
+    /**
+     * This store's name and display, and the {@link StoreInfo} of the store where the feature was found (reference
+     * {@code get_store_metadata}).
+     */
+    default StoreMetadata storeMetadata(Object feature, boolean checkFallback) {
+        java.util.Optional<MetadataStore> found = findStoreForFeature(feature, checkFallback);
+        return new StoreMetadata(name(), display(), found.map(s -> s.storeInfo(feature)));
+    }
+
+    default StoreMetadata storeMetadata(Object feature) {
+        return storeMetadata(feature, true);
+    }
+
+    /**
+     * Copies metadata of {@code features} (null: every non-external feature of this store's graph) from {@code source}
+     * into this store, keeping the stored feature versions (reference {@code copy_metadata}). This store must be open
+     * for writing and {@code source} open. See {@link MetadataCopy}.
+     */
+    default CopyResult copyMetadata(MetadataStore source, List<?> features, CopyOptions options) {
+        return new MetadataCopy(source, this).copy(features, options);
+    }
 
     /** Keys of the features that have a table in this store. */
     List<FeatureKey> listFeatures();

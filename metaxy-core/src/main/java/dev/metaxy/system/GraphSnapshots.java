@@ -151,14 +151,25 @@ public final class GraphSnapshots {
 
     /** The definitions recorded for one project version, as a graph (for rebase onto a historical version). */
     public FeatureGraph loadGraph(String projectVersion, dev.metaxy.hash.Truncation truncation) {
+        return loadGraph(projectVersion, null, truncation);
+    }
+
+    /**
+     * The definitions recorded for one project version of {@code project} (null: any project), as a graph; the latest
+     * recorded definition of a feature wins.
+     *
+     * @throws MetadataStoreException when none are recorded
+     */
+    public FeatureGraph loadGraph(String projectVersion, String project, dev.metaxy.hash.Truncation truncation) {
         Map<String, FeatureDefinition> defs = new LinkedHashMap<>();
-        for (Map<String, Object> r : rows(null)) {
+        for (Map<String, Object> r : rows(project)) {
             if (projectVersion.equals(r.get("metaxy_project_version"))) {
                 defs.put((String) r.get("feature_key"), definition(r));
             }
         }
         if (defs.isEmpty()) {
-            throw new MetadataStoreException("No features recorded for snapshot " + projectVersion);
+            throw new MetadataStoreException("No features recorded for snapshot " + projectVersion
+                + (project == null ? "" : " in project " + project));
         }
         FeatureGraph g = new FeatureGraph(truncation);
         defs.values().forEach(g::register);
@@ -197,6 +208,13 @@ public final class GraphSnapshots {
         JsonNode schema = parse((String) r.get("feature_schema"));
         return FeatureDefinition.of(DefinitionJson.readSpec(spec), schema, (String) r.get("feature_class_path"),
             (String) r.get("project"));
+    /** The project version of {@code project} (null: any) pushed last, by the time it was first recorded. */
+    public java.util.Optional<String> latestProjectVersion(String project) {
+        Map<String, LocalDateTime> first = new LinkedHashMap<>();
+        for (Map<String, Object> r : rows(project)) {
+            first.putIfAbsent((String) r.get("metaxy_project_version"), (LocalDateTime) r.get("recorded_at"));
+        }
+        return first.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
     }
 
     /** The project version recorded together with {@code featureVersion} of {@code feature}, if any. */

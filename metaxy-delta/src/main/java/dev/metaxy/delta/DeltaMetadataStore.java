@@ -1,6 +1,7 @@
 package dev.metaxy.delta;
 
 import dev.metaxy.duckdb.DuckDbMetadataStore;
+import dev.metaxy.definition.FeatureKey;
 import dev.metaxy.graph.FeatureGraph;
 import dev.metaxy.hash.HashAlgorithm;
 import dev.metaxy.lake.LakeFileSystem;
@@ -69,6 +70,12 @@ public final class DeltaMetadataStore extends DuckDbMetadataStore {
     @Override
     public String display() {
         return "DeltaMetadataStore(path=" + root + ")";
+    }
+
+    /** A Delta table is located by its {@code uri}. */
+    @Override
+    protected Map<String, String> storeDetails(FeatureKey key) {
+        return Map.of("uri", tableName(key));
     }
 
     /** The normalised root: an absolute local path or an object-store URI without trailing slash. */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every metadata command through the unpacked distribution, for each store it carries, configured as the README
- * shows: push, write, status, resolve, read, soft and hard delete, rebase and copy, with the answers checked.
+ * shows: push, write, status, resolve, read, soft and hard delete, rebase, graph-diff and copy, with the answers checked.
  */
 class StoreCommandsIT {
     @TempDir
@@ -212,6 +212,13 @@ class StoreCommandsIT {
         assertThat(UserProject.ids(p.rows("video/faces"))).containsExactly(1L, 2L);
         JsonNode rebased = p.status("video/faces");
         assertThat(rebased.get("missing").asInt() + rebased.get("stale").asInt()).as(rebased.toString()).isZero();
+
+        // the code change, pushed: the two snapshots differ in faces only
+        String changed = p.ok("push").trim();
+        JsonNode diff = p.json("graph-diff", "render", version, changed, "--format", "json");
+        assertThat(diff.get("nodes").get("video/faces").get("status").asText()).as(diff.toString()).isEqualTo("changed");
+        assertThat(diff.get("nodes").get("video").get("status").asText()).isEqualTo("unchanged");
+        assertThat(p.ok("graph-diff", "render", version)).contains("~ video/faces (changed)");
 
         // copy every feature to the other store
         p.ok("metadata", "copy", "--all-features", "--from", "dev", "--to", "other");

@@ -64,7 +64,12 @@ public final class DuckDbDialect implements VersioningDialect {
 
     @Override
     public String byFieldValue(String columnExpr, String structKey) {
-        return mapMode
+        return byFieldValue(columnExpr, structKey, mapMode);
+    }
+
+    @Override
+    public String byFieldValue(String columnExpr, String structKey, boolean isMap) {
+        return isMap
             ? "map_extract_value(" + columnExpr + ", " + stringLiteral(structKey) + ")"
             : "struct_extract(" + columnExpr + ", " + stringLiteral(structKey) + ")";
     }

@@ -79,8 +79,7 @@ final class SystemColumnsSelect {
     }
 
     private String sourceValue(String expr, String key) {
-        return sourceIsMap ? "map_extract_value(" + expr + ", " + dialect.stringLiteral(key) + ")"
-            : "struct_extract(" + expr + ", " + dialect.stringLiteral(key) + ")";
+        return dialect.byFieldValue(expr, key, sourceIsMap);
     }
 
     private boolean sourceIsMap;

@@ -59,6 +59,12 @@ public final class IcebergMetadataStore extends DuckDbMetadataStore {
         return iceberg.identifier(feature instanceof FeatureKey k ? k : keyOf(feature)).toString();
     }
 
+    /** An Iceberg table is located by its {@code identifier} ({@code namespace.table}). */
+    @Override
+    protected Map<String, String> storeDetails(FeatureKey key) {
+        return Map.of("identifier", identifier(key));
+    }
+
     public String warehouse() {
         return iceberg.warehouse();
     }

@@ -88,7 +88,12 @@ public final class SparkDialect implements VersioningDialect {
 
     @Override
     public String byFieldValue(String columnExpr, String structKey) {
-        return mapMode
+        return byFieldValue(columnExpr, structKey, mapMode);
+    }
+
+    @Override
+    public String byFieldValue(String columnExpr, String structKey, boolean isMap) {
+        return isMap
             ? "try_element_at(" + columnExpr + ", " + stringLiteral(structKey) + ")"
             : "(" + columnExpr + ")." + quoteIdentifier(structKey);
     }

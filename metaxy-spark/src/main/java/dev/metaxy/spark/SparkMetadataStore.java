@@ -12,6 +12,7 @@ import dev.metaxy.graph.FeatureGraph;
 import dev.metaxy.hash.HashAlgorithm;
 import dev.metaxy.sql.IncrementQueries;
 import dev.metaxy.sql.ReadOrder;
+import dev.metaxy.sql.ProvenanceInput;
 import dev.metaxy.sql.SqlRelation;
 import dev.metaxy.sql.SqlVersioningEngine;
 import dev.metaxy.store.AbstractMetadataStore;
@@ -26,6 +27,7 @@ import dev.metaxy.store.MetadataStore;
 import dev.metaxy.store.MetadataStoreException;
 import dev.metaxy.store.ReadOptions;
 import dev.metaxy.store.ResolveOptions;
+import dev.metaxy.store.StoreRead;
 import dev.metaxy.store.StoreNotOpenException;
 import dev.metaxy.store.WriteOptions;
 import dev.metaxy.system.GraphSnapshots;
@@ -479,6 +481,17 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
     }
 
     private SparkLazyFrame read(FeatureGraph g, FeatureKey key, ReadOptions options) {
+        return (SparkLazyFrame) readFrom(g, key, options).frame();
+    }
+
+    @Override
+    public StoreRead readWithStoreInfo(Object feature, ReadOptions options) {
+        requireOpen();
+        ExternalFeatures.autoSync(this);
+        return readFrom(graph(), keyOf(feature), options);
+    }
+
+    private StoreRead readFrom(FeatureGraph g, FeatureKey key, ReadOptions options) {
         if (options.featureVersionFilter().isPresent() && !options.isWithFeatureHistory()) {
             throw new IllegalArgumentException("Cannot specify both feature_version and with_feature_history=False. "
                 + "Use with_feature_history=True with feature_version parameter.");
@@ -487,31 +500,51 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
             SqlRelation table = tableRelation(key);
             ReadOrder.requireColumns(key, table.columns(), options);
             SqlRelation rel = readRelation(g, key, table, options);
-            return new SparkLazyFrame(this, ReadOrder.apply(rel.sql(), options, this::q), rel.columns());
+            return new StoreRead(new SparkLazyFrame(this, ReadOrder.apply(rel.sql(), options, this::q), rel.columns()), this);
         }
         if (options.isAllowFallback()) {
-            for (MetadataStore fb : fallbackStores) {
-                Optional<Frame> rows = fromFallback(fb, key, options);
-                if (rows.isPresent()) {
-                    String v;
-                    List<String> cols;
-                    try (Frame f = rows.get()) {
-                        v = view(SparkFrames.toDataset(spark(), f), "fallback");
-                        cols = f.columnNames();
-                    }
-                    return new SparkLazyFrame(this, ReadOrder.apply("SELECT * FROM " + q(v), options, this::q), cols);
+            Optional<FallbackRows> found = readFromFallbacks(fallbackStores, key, options);
+            if (found.isPresent()) {
+                String v;
+                List<String> cols;
+                try (Frame f = found.get().rows()) {
+                    v = view(SparkFrames.toDataset(spark(), f), "fallback");
+                    cols = f.columnNames();
                 }
+                return new StoreRead(new SparkLazyFrame(this, ReadOrder.apply("SELECT * FROM " + q(v), options, this::q), cols),
+                    found.get().store());
             }
         }
         throw new FeatureNotInStoreException(key, options.isAllowFallback() && !fallbackStores.isEmpty());
     }
 
-    private static Optional<Frame> fromFallback(MetadataStore fb, FeatureKey key, ReadOptions options) {
-        try (MetadataStore open = fb.open(AccessMode.READ)) {
-            return Optional.of(open.read(key, options).collect());
-        } catch (FeatureNotInStoreException e) {
-            return Optional.empty();
+    @Override
+    public List<MetadataStore> fallbackStores() {
+        return fallbackStores;
+    }
+
+    /** Delta tables are located by {@code uri}, Iceberg tables by {@code identifier}. */
+    @Override
+    protected Map<String, String> storeDetails(FeatureKey key) {
+        return Map.of(format == Format.DELTA ? "uri" : "identifier", tableUri(key));
+    }
+
+    @Override
+    public org.apache.arrow.vector.types.pojo.Schema readFeatureSchemaFromStore(Object feature) {
+        requireOpen();
+        String rows = read(graph(), keyOf(feature), ReadOptions.defaults().allowFallback(false)).query();
+        try (Frame none = lazy("SELECT * FROM (" + rows + ") AS s WHERE 1 = 0").collect()) {
+            return none.schema();
         }
+    }
+
+    @Override
+    public LazyFrame computeProvenance(Object feature, Frame joined) {
+        requireOpen();
+        FeaturePlan plan = FeaturePlan.of(graph(), keyOf(feature));
+        ProvenanceInput input = ProvenanceInput.of(plan, joined.schema());
+        String v = view(SparkFrames.toDataset(spark(), joined), "provenance");
+        return lazy(engine.provenanceQuery(plan, SqlRelation.table(dialect, v, joined.columnNames()), input).sql());
     }
 
     private SqlRelation readRelation(FeatureGraph g, FeatureKey key, SqlRelation table, ReadOptions options) {

@@ -16,10 +16,7 @@ import dev.metaxy.store.AccessMode;
 import dev.metaxy.store.MetadataStore;
 import dev.metaxy.store.MetadataStoreException;
 import dev.metaxy.system.GraphSnapshots;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -147,11 +144,6 @@ public final class GraphRenderCommand extends ContextCommand implements Callable
     }
 
     private void write(String text) {
-        Path target = context().workingDir().resolve(output);
-        try {
-            Files.writeString(target, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new CliException("Failed to write to file: " + e.getMessage());
-        }
+        context().writeText(output, text);
     }
 }

@@ -2,6 +2,7 @@ package dev.metaxy.cli.graph;
 
 import dev.metaxy.cli.NonNegative;
 import dev.metaxy.graph.render.RenderConfig;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The display and focus options of {@code graph render}, as a picocli mixin that builds a {@link RenderConfig}. */
@@ -33,14 +34,8 @@ public final class RenderOptions {
     @Option(names = "--direction", paramLabel = "TB|LR", defaultValue = "TB", description = "Layout direction (default: TB)")
     String direction;
 
-    @Option(names = "--feature", paramLabel = "KEY", description = "Focus on a feature ('video/files' or 'video__files')")
-    String feature;
-
-    @Option(names = "--up", paramLabel = "N", converter = NonNegative.class, description = "Upstream levels around --feature (default: all)")
-    Integer up;
-
-    @Option(names = "--down", paramLabel = "N", converter = NonNegative.class, description = "Downstream levels around --feature (default: all)")
-    Integer down;
+    @Mixin
+    FocusOptions focus;
 
     @Option(names = "--project", paramLabel = "P",
         description = "Only features of this project and their direct dependencies (default: the context project)")
@@ -57,7 +52,7 @@ public final class RenderOptions {
     RenderConfig toConfig() {
         return RenderConfig.defaults()
             .withFields(showFields, showFeatureVersions, showFieldVersions, showCodeVersions, showProjectVersion)
-            .withHashLength(hashLength).withDirection(direction).withFocus(feature, up, down)
+            .withHashLength(hashLength).withDirection(direction).withFocus(focus.feature, focus.up, focus.down)
             .withShowProjects(showProjects).withTitle(title).withProject(project);
     }
 }

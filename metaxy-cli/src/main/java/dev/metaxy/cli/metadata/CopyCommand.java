@@ -4,7 +4,11 @@ import dev.metaxy.cli.CliContext;
 import dev.metaxy.cli.ContextCommand;
 import dev.metaxy.cli.FeatureSelector;
 import dev.metaxy.cli.OutputFormat;
+import dev.metaxy.definition.FeatureKey;
 import dev.metaxy.store.AccessMode;
+import dev.metaxy.store.CopyListener;
+import dev.metaxy.store.CopyOptions;
+import dev.metaxy.store.CopyResult;
 import dev.metaxy.store.MetadataStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,11 +54,23 @@ public final class CopyCommand extends ContextCommand implements Callable<Intege
             ctx.err().println("Warning: No valid features to copy.");
             return 0;
         }
-        MetadataCopy.Stats stats;
+        CopyResult stats;
         try (MetadataStore src = source.open(AccessMode.READ); MetadataStore dst = destination.open(AccessMode.WRITE);
              FeatureProgress bar = FeatureProgress.start(ctx.err(), "Copying from '" + fromStore + "' to '" + toStore + "'",
                  selection.found().size())) {
-            stats = new MetadataCopy(src, dst, ctx.err()).copy(selection.found(), parsed, withFeatureHistory, withSampleHistory, bar);
+            CopyOptions options = CopyOptions.defaults().globalFilters(parsed).withFeatureHistory(withFeatureHistory)
+                .withSampleHistory(withSampleHistory).listener(new CopyListener() {
+                    @Override
+                    public void starting(FeatureKey feature) {
+                        bar.step(feature.toString());
+                    }
+
+                    @Override
+                    public void skipped(FeatureKey feature, String reason) {
+                        ctx.err().println("Warning: " + reason);
+                    }
+                });
+            stats = dst.copyMetadata(src, selection.found(), options);
         }
         ctx.err().println("✓ Copy complete: " + stats.featuresCopied() + " feature(s), " + stats.rowsCopied() + " row(s) copied");
         return 0;

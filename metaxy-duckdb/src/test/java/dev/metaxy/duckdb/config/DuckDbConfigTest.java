@@ -14,6 +14,7 @@ import dev.metaxy.graph.FeatureGraph;
 import dev.metaxy.hash.HashAlgorithm;
 import dev.metaxy.store.AccessMode;
 import dev.metaxy.store.MetadataStore;
+import dev.metaxy.store.ReadOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,6 +160,12 @@ class DuckDbConfigTest {
         }
         try (MetadataStore dev = config.getStore("dev", graph).open(AccessMode.READ); Frame f = dev.read("video").collect()) {
             assertThat(f.rowCount()).isEqualTo(2);
+            assertThat(dev.name()).contains("dev");
+            assertThat(dev.readWithStoreInfo("video", ReadOptions.defaults()).store().name()).as("the configured fallback").contains("prod");
+            var metadata = dev.storeMetadata("video").toMap();
+            assertThat(metadata).containsEntry("name", "dev");
+            assertThat(metadata.get("resolved_from").toString()).contains("name=prod", "type=dev.metaxy.duckdb.DuckDbMetadataStore",
+                "table_name=video");
         }
     }
 
