@@ -208,6 +208,8 @@ public final class GraphSnapshots {
         JsonNode schema = parse((String) r.get("feature_schema"));
         return FeatureDefinition.of(DefinitionJson.readSpec(spec), schema, (String) r.get("feature_class_path"),
             (String) r.get("project"));
+    }
+
     /** The project version of {@code project} (null: any) pushed last, by the time it was first recorded. */
     public java.util.Optional<String> latestProjectVersion(String project) {
         Map<String, LocalDateTime> first = new LinkedHashMap<>();
