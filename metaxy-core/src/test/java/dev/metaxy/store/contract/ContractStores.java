@@ -34,6 +34,11 @@ public interface ContractStores {
         return false;
     }
 
+    /** As {@link RandomizedEngineContract#randomizedRuns()}: seeds of the randomized comparison; default 16. */
+    default int randomizedRuns() {
+        return 16;
+    }
+
     /** As {@link StoreContract#alwaysCreatesTables()}; default: false. */
     default boolean alwaysCreatesTables() {
         return false;

@@ -34,9 +34,10 @@ import org.junit.jupiter.api.TestFactory;
  */
 public abstract class RandomizedEngineContract extends StoreContract {
 
-    /** How many seeds to run (override for longer soaks). */
+    /** How many seeds to run: the {@link ContractStores}' answer, else 16 (override for longer soaks). */
     protected int randomizedRuns() {
-        return 16;
+        ContractStores stores = stores();
+        return stores != null ? stores.randomizedRuns() : 16;
     }
 
     /** One dynamic test per seed 1..{@link #randomizedRuns()}. */

@@ -5,10 +5,12 @@ import dev.metaxy.hash.HashAlgorithm;
 import dev.metaxy.spark.SparkMetadataStore;
 import dev.metaxy.spark.SparkTestSession;
 import dev.metaxy.store.MetadataStore;
+import dev.metaxy.store.contract.ContractStores;
 import dev.metaxy.store.contract.StoreSettings;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +26,41 @@ final class SparkContractStores {
     private static final Map<Path, String> CATALOGS = new ConcurrentHashMap<>();
     private static final AtomicInteger NEXT_CATALOG = new AtomicInteger();
 
+    /** Delta tables: the contract's hooks answered for every topic. */
+    static final ContractStores DELTA = new Answers(false);
+
+    /** Iceberg tables in a per-directory Spark catalog. */
+    static final ContractStores ICEBERG = new Answers(true);
+
     private SparkContractStores() {
+    }
+
+    /** The Spark store's answers: every hash algorithm, xxhash32 by default, 2 randomized seeds (see below). */
+    private record Answers(boolean iceberg) implements ContractStores {
+        @Override
+        public MetadataStore newStore(Class<?> testClass, FeatureGraph graph, StoreSettings settings) {
+            return iceberg ? newIcebergStore(graph, settings) : SparkContractStores.newStore(graph, settings);
+        }
+
+        @Override
+        public Set<HashAlgorithm> supportedHashAlgorithms() {
+            return SUPPORTED;
+        }
+
+        @Override
+        public Optional<HashAlgorithm> expectedDefaultHashAlgorithm() {
+            return Optional.of(HashAlgorithm.XXHASH32);
+        }
+
+        /**
+         * Each seed is a multi-round scenario of dozens of Delta commits; 16 seeds (the DuckDB count) would take most of
+         * the CI budget on 2 cores, so the Spark store runs the first 2 seeds of the same generator. Set
+         * {@code -Dmetaxy.spark.randomizedRuns=16} for a full soak.
+         */
+        @Override
+        public int randomizedRuns() {
+            return Integer.getInteger("metaxy.spark.randomizedRuns", 2);
+        }
     }
 
     static MetadataStore newStore(FeatureGraph graph, StoreSettings settings) {

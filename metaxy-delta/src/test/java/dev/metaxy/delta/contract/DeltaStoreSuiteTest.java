@@ -1,10 +1,10 @@
 package dev.metaxy.delta.contract;
 
 import dev.metaxy.store.contract.ContractStores;
-import dev.metaxy.store.contract.FallbackContract;
+import dev.metaxy.store.contract.StoreSuite;
 
-/** The Fallback contract on a Delta store (local directory). */
-class DeltaFallbackContractTest extends FallbackContract {
+/** Every topic of the store contract on a Delta store (local directory). */
+class DeltaStoreSuiteTest extends StoreSuite {
     @Override
     protected ContractStores stores() {
         return DeltaContractStores.LOCAL;

@@ -1,10 +1,10 @@
 package dev.metaxy.iceberg.contract;
 
 import dev.metaxy.store.contract.ContractStores;
-import dev.metaxy.store.contract.CopyContract;
+import dev.metaxy.store.contract.StoreSuite;
 
-/** The Copy contract on an Iceberg store (local warehouse, SQLite catalog). */
-class IcebergCopyContractTest extends CopyContract {
+/** Every topic of the store contract on an Iceberg store (local directory, SQLite catalog). */
+class IcebergStoreSuiteTest extends StoreSuite {
     @Override
     protected ContractStores stores() {
         return IcebergContractStores.LOCAL;

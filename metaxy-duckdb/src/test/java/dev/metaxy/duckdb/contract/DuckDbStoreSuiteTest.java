@@ -1,10 +1,10 @@
 package dev.metaxy.duckdb.contract;
 
 import dev.metaxy.store.contract.ContractStores;
-import dev.metaxy.store.contract.WriteContract;
+import dev.metaxy.store.contract.StoreSuite;
 
-/** The Write contract on a DuckDB file store. */
-class DuckDbWriteContractTest extends WriteContract {
+/** Every topic of the store contract on a DuckDB store (a database file per settings directory). */
+class DuckDbStoreSuiteTest extends StoreSuite {
     @Override
     protected ContractStores stores() {
         return DuckDbContractStores.INSTANCE;
