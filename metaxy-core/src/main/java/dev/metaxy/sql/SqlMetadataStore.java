@@ -241,7 +241,7 @@ public abstract class SqlMetadataStore extends AbstractMetadataStore {
 
     /** The stamp of a write of {@code key} now (a tombstone's during a soft delete). */
     protected final SystemColumnsStamp stamp(FeatureKey key, WriteOptions options) {
-        return new SystemColumnsStamp(graph().versions().featureVersion(key), projectVersionForWrites(graph().versions()),
+        return new SystemColumnsStamp(graph().versions().featureVersion(key), projectVersionForWrites(graph()),
             options.preserveFeatureVersion(), Instant.now().truncatedTo(ChronoUnit.MICROS),
             options.materializationIdOverride().orElse(materializationId), softDeleteInProgress);
     }
@@ -432,7 +432,7 @@ public abstract class SqlMetadataStore extends AbstractMetadataStore {
                 + "that cannot be automatically rebased. Re-run the computation pipeline to generate new data.");
         }
         FeatureGraph target = graph();
-        String targetProjectVersion = projectVersionForWrites(graph().versions());
+        String targetProjectVersion = projectVersionForWrites(graph());
         if (toFeatureVersion != null && !toFeatureVersion.equals(graph().versions().featureVersion(key))) {
             GraphSnapshots snapshots = new GraphSnapshots(this);
             String projectVersion = snapshots.projectVersionOf(key, toFeatureVersion).orElseThrow(() -> new IllegalArgumentException(

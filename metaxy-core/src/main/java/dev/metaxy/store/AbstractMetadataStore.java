@@ -95,12 +95,15 @@ public abstract class AbstractMetadataStore implements MetadataStore {
     }
 
     /**
-     * The project version stamped on written rows (Python's {@code graph.project_version}): that of the configured
-     * {@code project} when a configuration is current, else of the graph's single project; {@code versions} is the
-     * graph the rows are written under.
+     * The project version stamped on rows written under {@code g} (Python's {@code graph.project_version}): that of the
+     * configured {@code project} when a configuration is current and {@code g} defines features of that project
+     * (a downstream job whose graph also holds synced or locked upstream features), else of the graph's single project.
      */
-    protected static String projectVersionForWrites(DefinitionVersions versions) {
-        return MetaxyConfig.current().flatMap(MetaxyConfig::project).map(versions::projectVersion)
+    protected static String projectVersionForWrites(FeatureGraph g) {
+        DefinitionVersions versions = g.versions();
+        return MetaxyConfig.current().flatMap(MetaxyConfig::project)
+            .filter(p -> g.definitions().stream().anyMatch(d -> !d.isExternal() && p.equals(d.project().orElse(null))))
+            .map(versions::projectVersion)
             .orElseGet(versions::projectVersion);
     }
 

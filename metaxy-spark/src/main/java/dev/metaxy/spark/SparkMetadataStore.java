@@ -392,7 +392,7 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
         String matId = options.materializationIdOverride().orElse(materializationId);
         Instant ts = Instant.now().truncatedTo(ChronoUnit.MICROS);
         SparkSystemColumns.Stamp stamp = new SparkSystemColumns.Stamp(graph().versions().featureVersion(key),
-            projectVersionForWrites(graph().versions()), options.preserveFeatureVersion(), ts, matId, softDeleteInProgress);
+            projectVersionForWrites(graph()), options.preserveFeatureVersion(), ts, matId, softDeleteInProgress);
         List<String> fieldKeys = new ArrayList<>();
         plan.fields().forEach(f -> fieldKeys.add(f.structKey()));
         SparkSystemColumns select = new SparkSystemColumns(dialect, engine, fieldKeys, plan.sortedStructKeys())
@@ -753,7 +753,7 @@ public final class SparkMetadataStore extends AbstractMetadataStore {
         items.add("e." + q(SystemColumns.PROVENANCE_BY_FIELD));
         items.add("e." + q(SystemColumns.PROVENANCE));
         items.add(dialect.stringLiteral(target.versions().featureVersion(key)) + " AS " + q(SystemColumns.FEATURE_VERSION));
-        String projectVersion = target == graph() ? projectVersionForWrites(target.versions()) : target.versions().projectVersion();
+        String projectVersion = target == graph() ? projectVersionForWrites(target) : target.versions().projectVersion();
         items.add(dialect.stringLiteral(projectVersion) + " AS " + q(SystemColumns.PROJECT_VERSION));
         List<String> on = new ArrayList<>();
         for (String id : ids) {
