@@ -1,0 +1,4 @@
+/**
+ * {@code metaxy config print}.
+ */
+package dev.metaxy.cli.config;

@@ -1,0 +1,4 @@
+/**
+ * {@code metaxy describe features} and {@code metaxy describe graph}.
+ */
+package dev.metaxy.cli.describe;

@@ -1,0 +1,4 @@
+/**
+ * {@code metaxy graph render}.
+ */
+package dev.metaxy.cli.graph;

@@ -1,0 +1,4 @@
+/**
+ * {@code metaxy graph-diff render}.
+ */
+package dev.metaxy.cli.graphdiff;

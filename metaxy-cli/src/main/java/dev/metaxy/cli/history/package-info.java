@@ -1,0 +1,4 @@
+/**
+ * {@code metaxy history}.
+ */
+package dev.metaxy.cli.history;

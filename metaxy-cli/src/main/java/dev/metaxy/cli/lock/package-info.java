@@ -1,0 +1,4 @@
+/**
+ * {@code metaxy lock}.
+ */
+package dev.metaxy.cli.lock;

@@ -1,0 +1,4 @@
+/**
+ * {@code metaxy metadata}: status, resolve, write, read, delete, rebase, copy.
+ */
+package dev.metaxy.cli.metadata;

@@ -1,0 +1,4 @@
+/**
+ * {@code metaxy push}.
+ */
+package dev.metaxy.cli.push;

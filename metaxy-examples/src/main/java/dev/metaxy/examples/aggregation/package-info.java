@@ -1,0 +1,4 @@
+/**
+ * The aggregation example (N:1 lineage).
+ */
+package dev.metaxy.examples.aggregation;

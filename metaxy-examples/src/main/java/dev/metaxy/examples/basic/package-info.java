@@ -1,0 +1,4 @@
+/**
+ * The basic examples.
+ */
+package dev.metaxy.examples.basic;

@@ -1,0 +1,4 @@
+/**
+ * The expansion example (1:N lineage).
+ */
+package dev.metaxy.examples.expansion;

@@ -1,0 +1,4 @@
+/**
+ * Feature classes shared by the examples.
+ */
+package dev.metaxy.examples.features;

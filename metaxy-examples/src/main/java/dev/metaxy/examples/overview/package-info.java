@@ -1,0 +1,4 @@
+/**
+ * The example-overview runbook's features.
+ */
+package dev.metaxy.examples.overview;

@@ -1,0 +1,4 @@
+/**
+ * The quickstart example.
+ */
+package dev.metaxy.examples.quickstart;
