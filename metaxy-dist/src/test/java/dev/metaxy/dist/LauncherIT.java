@@ -92,6 +92,19 @@ class LauncherIT {
         assertThat(push.ok()).matches("[0-9a-f]{8}\n");
         assertThat(push.err()).contains("✓ Recorded feature graph");
         assertThat(p.run("push").err()).contains("✓ Snapshot already recorded (no changes)");
+        assertThat(duckDbStorageVersion(dir.resolve("dev.duckdb")))
+            .as("the file the CLI wrote with a default metaxy.toml: DuckDB 1.4's storage version, which Python's DuckDB 1.4 and 1.5 read")
+            .isEqualTo(67L);
+    }
+
+    /** The storage version in a DuckDB file's main header (after the 8-byte checksum and the "DUCK" magic). */
+    private static long duckDbStorageVersion(Path file) throws java.io.IOException {
+        byte[] header = new byte[20];
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            assertThat(in.readNBytes(header, 0, 20)).isEqualTo(20);
+        }
+        assertThat(new String(header, 8, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("DUCK");
+        return java.nio.ByteBuffer.wrap(header, 12, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
     }
 
     @Test

@@ -42,6 +42,9 @@ import org.apache.iceberg.types.Types;
  * overwrites, so tables never get delete files.
  */
 final class IcebergTableStorage extends ParquetTableStorage<IcebergTableStorage.IcebergSnapshot> {
+    /** Attempts to initialise a JDBC catalog whose tables another store may be creating at the same moment. */
+    private static final int CATALOG_INIT_ATTEMPTS = 8;
+
     /** The snapshot a rewrite is based on, with its live data files by URI. */
     record IcebergSnapshot(Table table, Long snapshotId, Map<String, org.apache.iceberg.DataFile> files) {
     }
@@ -106,10 +109,7 @@ final class IcebergTableStorage extends ParquetTableStorage<IcebergTableStorage.
             }
             props.put(CatalogProperties.URI, uri);
             props.putIfAbsent("jdbc.schema-version", "V1");
-            JdbcCatalog c = new JdbcCatalog();
-            c.setConf(files.configuration());
-            c.initialize(catalogName, props);
-            catalog = c;
+            catalog = jdbcCatalog(props);
         }
         Namespace ns = Namespace.of(namespace.split("\\."));
         if (autoCreateNamespace && catalog instanceof SupportsNamespaces sn && !sn.namespaceExists(ns)) {
@@ -117,6 +117,37 @@ final class IcebergTableStorage extends ParquetTableStorage<IcebergTableStorage.
                 sn.createNamespace(ns);
             } catch (org.apache.iceberg.exceptions.AlreadyExistsException e) {
                 // created concurrently
+            }
+        }
+    }
+
+    /**
+     * A JDBC catalog, initialised. Two stores opening a fresh catalog at once (threads or processes) race to create its
+     * tables, and the loser's initialisation fails ("Cannot check and eventually update SQL schema"); a new attempt finds
+     * the tables and succeeds, so initialisation is retried a few times with a short random pause.
+     */
+    private JdbcCatalog jdbcCatalog(Map<String, String> props) {
+        for (int attempt = 1; ; attempt++) {
+            JdbcCatalog c = new JdbcCatalog();
+            c.setConf(files.configuration());
+            try {
+                c.initialize(catalogName, props);
+                return c;
+            } catch (org.apache.iceberg.jdbc.UncheckedSQLException e) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // releasing the failed attempt's connections only
+                }
+                if (attempt >= CATALOG_INIT_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(10, 60L + 20L * attempt));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
         }
     }
