@@ -94,6 +94,9 @@ public final class LakeFileSystem {
         conf.set("fs.s3.impl", "org.apache.hadoop.fs.s3a.S3AFileSystem");
         conf.set("fs.AbstractFileSystem.s3.impl", "org.apache.hadoop.fs.s3a.S3A");
         conf.set("fs.file.impl", NioLocalFileSystem.class.getName());
+        // Hadoop caches one local file system per JVM, made by whichever configuration asked first: a default one (with
+        // .crc side files, verified on read) would make concurrent Delta commits fail checksums. Ours, always.
+        conf.setBoolean("fs.file.impl.disable.cache", true);
         // Hadoop caches one file system per scheme and bucket for the JVM: stores that reach the same bucket with
         // different credentials should use per-bucket keys (fs.s3a.bucket.<name>.access.key ...) in storage_options
         String access = first(opts, env, "aws_access_key_id", "access_key_id", "AWS_ACCESS_KEY_ID");
