@@ -72,6 +72,7 @@ class CrashSafetyTest {
             context = "seed " + seed + ", killed " + delay + " ms after " + afterBatches + " reported batches (" + completed
                 + " reported in all)" + child.stderrTail();
         }
+        kind.awaitKilledWritersGone(location);
         MetadataStore store = kind.build(Fixtures.graph(), location);
         try (MetadataStore s = store.open(AccessMode.WRITE)) {
             int present = verifyAllOrNothing(s, rows, context);
@@ -114,6 +115,7 @@ class CrashSafetyTest {
             context = "seed " + seed + ", killed " + delay + " ms after " + afterPuts + " reported puts (" + puts
                 + " in all, " + flushedRows + " rows reported flushed)" + child.stderrTail();
         }
+        kind.awaitKilledWritersGone(location);
         MetadataStore store = kind.build(Fixtures.graph(), location);
         try (MetadataStore s = store.open(AccessMode.WRITE)) {
             int present = verifyAllOrNothing(s, PUT_ROWS, context);

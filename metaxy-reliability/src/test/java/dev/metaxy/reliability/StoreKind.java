@@ -96,6 +96,28 @@ public enum StoreKind {
             return Optional.of(HashAlgorithm.WYHASH);
         }
 
+        /**
+         * A killed client's COMMIT may still be running in its server backend: a census taken before that backend ends
+         * can miss a batch that lands a moment later. Waits (up to 30 s) until no other client is connected.
+         */
+        @Override
+        void awaitKilledWritersGone(String location) throws Exception {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(location);
+                 java.sql.PreparedStatement st = c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                     + "current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'")) {
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while (true) {
+                    try (java.sql.ResultSet rs = st.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) == 0 || System.nanoTime() > deadline) {
+                            return;
+                        }
+                    }
+                    Thread.sleep(20);
+                }
+            }
+        }
+
         @Override
         Optional<Path> localDirectory(String location) {
             return Optional.empty(); // a server's database
@@ -352,6 +374,11 @@ public enum StoreKind {
     /** Rows per write() in the crash tests: large enough that kills land inside writes, small enough to stay fast. */
     int crashBatchRows() {
         return 20_000;
+    }
+
+    /** After a writer process was killed: returns once nothing it started can still land (a server finishing its commit). */
+    void awaitKilledWritersGone(String location) throws Exception {
+        // embedded and file-based stores: the killed process was the only writer
     }
 
     /** Kill points per writer kind in the crash tests, given the per-store number ({@code -Dmetaxy.reliability.killPoints}). */
